@@ -1,0 +1,56 @@
+//! Checks every question file in `quizzes/` with the same rules as
+//! `quizcheck` and embeds the valid ones. A broken file stops the build with
+//! `file:line:column: message`, so a broken course can never ship, and
+//! `trunk serve` shows the same words.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use quiz_core::{Lang, SourceFile, check_files};
+
+fn main() {
+    let dir = Path::new("quizzes");
+    println!("cargo:rerun-if-changed=quizzes");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "toml"));
+    paths.sort();
+    let mut files = Vec::new();
+    for path in &paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        match std::fs::read_to_string(path) {
+            Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
+            Err(e) => fail(&[format!("{}: {e}", path.display())]),
+        }
+    }
+    let report = check_files(&files);
+    if !report.is_clean() {
+        fail(&report.render(&files, Lang::Ja));
+    }
+    let mut code =
+        String::from("/// Every shipped question file: (name, text), templates left out.\n");
+    code.push_str("pub static COURSE_FILES: &[(&str, &str)] = &[\n");
+    for file in files.iter().filter(|f| !f.is_template()) {
+        let abs = std::fs::canonicalize(&file.name).unwrap_or_else(|_| PathBuf::from(&file.name));
+        let _ = writeln!(
+            code,
+            "    ({:?}, include_str!({:?})),",
+            file.name,
+            abs.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    if let Err(e) = std::fs::write(out.join("courses.rs"), code) {
+        fail(&[format!("cannot write courses.rs: {e}")]);
+    }
+}
+
+fn fail(lines: &[String]) -> ! {
+    eprintln!("問題ファイルに誤りがあるためビルドを中止しました / a question file has problems:");
+    for line in lines {
+        eprintln!("{line}");
+    }
+    std::process::exit(1);
+}

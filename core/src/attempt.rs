@@ -1,0 +1,337 @@
+//! One attempt at a course: which questions, in which order, with which
+//! choice order, what the learner answered, and the score.
+//!
+//! The seed and the clock are passed in, never read here, so an attempt is
+//! reproducible in tests and exactly resumable after a reload: the drawn
+//! order is stored, not recomputed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Course, Kind, Question};
+
+/// A drawn question: its id and the order its choices are shown in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// The question's stable id.
+    pub question: String,
+    /// `order[shown position] = choice index in the file`.
+    pub order: Vec<usize>,
+    /// The learner's marks as choice indexes in the file, once answered.
+    pub answer: Option<Vec<usize>>,
+}
+
+/// An attempt in progress or finished.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The course's id.
+    pub course: String,
+    /// The drawn questions, in the order asked.
+    pub items: Vec<Item>,
+    /// When it started, in milliseconds since the Unix epoch.
+    pub started_ms: u64,
+    /// When the last question was answered.
+    pub finished_ms: Option<u64>,
+}
+
+/// The outcome of a finished (or partly finished) attempt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Score {
+    /// Points earned; a partly right multiple-answer question with partial
+    /// credit earns a fraction.
+    pub points: f64,
+    /// One point per question asked.
+    pub max: usize,
+    /// Rounded down, so 79.9 % never passes an 80 % mark.
+    pub percent: u8,
+    /// Percent at or above the course's pass mark.
+    pub passed: bool,
+}
+
+impl Attempt {
+    /// Draws a new attempt: `course.draw` questions at random from the pool,
+    /// shuffled, each with its choices shuffled unless pinned.
+    pub fn start(course: &Course, seed: u64, now_ms: u64) -> Attempt {
+        let pool: Vec<&Question> = course.questions.iter().collect();
+        Self::draw(course, &pool, course.attempt_len(), seed, now_ms)
+    }
+
+    /// A new attempt asking exactly the given questions (e.g. the ones
+    /// missed), in a fresh random order. Unknown ids are skipped.
+    pub fn retry(course: &Course, ids: &[String], seed: u64, now_ms: u64) -> Attempt {
+        let pool: Vec<&Question> = course
+            .questions
+            .iter()
+            .filter(|q| ids.contains(&q.id))
+            .collect();
+        Self::draw(course, &pool, pool.len(), seed, now_ms)
+    }
+
+    fn draw(course: &Course, pool: &[&Question], n: usize, seed: u64, now_ms: u64) -> Attempt {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut picked: Vec<&Question> = pool.to_vec();
+        rng.shuffle(&mut picked);
+        picked.truncate(n);
+        let items = picked
+            .into_iter()
+            .map(|q| {
+                let mut order: Vec<usize> = (0..q.choice_labels().len()).collect();
+                if q.shuffles() {
+                    rng.shuffle(&mut order);
+                }
+                Item {
+                    question: q.id.clone(),
+                    order,
+                    answer: None,
+                }
+            })
+            .collect();
+        Attempt {
+            course: course.id.clone(),
+            items,
+            started_ms: now_ms,
+            finished_ms: None,
+        }
+    }
+
+    /// The index of the first unanswered question, or `None` when all are.
+    pub fn current(&self) -> Option<usize> {
+        self.items.iter().position(|i| i.answer.is_none())
+    }
+
+    /// Records the marks (choice indexes in the file) for question `index`.
+    /// An answer is final: a second call for the same question is ignored,
+    /// as is an index out of range. Finishing stamps `now_ms`.
+    pub fn answer(&mut self, index: usize, marks: Vec<usize>, now_ms: u64) {
+        let Some(item) = self.items.get_mut(index) else {
+            return;
+        };
+        if item.answer.is_some() {
+            return;
+        }
+        let mut marks = marks;
+        marks.sort_unstable();
+        marks.dedup();
+        item.answer = Some(marks);
+        if self.current().is_none() {
+            self.finished_ms = Some(now_ms);
+        }
+    }
+
+    /// True once every question has an answer.
+    pub fn is_finished(&self) -> bool {
+        self.finished_ms.is_some()
+    }
+
+    /// Scores the answered questions against the course.
+    pub fn score(&self, course: &Course) -> Score {
+        let points: f64 = self
+            .items
+            .iter()
+            .filter_map(|item| {
+                let q = course.question(&item.question)?;
+                Some(grade(q, item.answer.as_deref()?))
+            })
+            .sum();
+        let max = self.items.len();
+        let percent = if max == 0 {
+            0
+        } else {
+            // Floor, with a hair of slack for float error (e.g. 0.7 * 100).
+            ((points / max as f64) * 100.0 + 1e-9)
+                .floor()
+                .clamp(0.0, 100.0) as u8
+        };
+        Score {
+            points,
+            max,
+            percent,
+            passed: max > 0 && percent >= course.pass_mark,
+        }
+    }
+
+    /// The ids of the questions answered wrongly (less than full marks).
+    pub fn missed(&self, course: &Course) -> Vec<String> {
+        self.items
+            .iter()
+            .filter(|item| {
+                let q = course.question(&item.question);
+                match (q, item.answer.as_deref()) {
+                    (Some(q), Some(a)) => grade(q, a) < 1.0,
+                    _ => false,
+                }
+            })
+            .map(|item| item.question.clone())
+            .collect()
+    }
+}
+
+/// Grades marks (choice indexes, any order) for one question: 1.0 when
+/// right, 0.0 when wrong; with partial credit, right marks minus wrong
+/// marks over the number of right answers, never below zero.
+pub fn grade(question: &Question, marks: &[usize]) -> f64 {
+    let correct = question.correct();
+    let mut marks = marks.to_vec();
+    marks.sort_unstable();
+    marks.dedup();
+    if marks == correct {
+        return 1.0;
+    }
+    match &question.kind {
+        Kind::Multiple {
+            partial_credit: true,
+            answers,
+            ..
+        } => {
+            let right = marks.iter().filter(|m| answers.contains(m)).count() as f64;
+            let wrong = marks.len() as f64 - right;
+            ((right - wrong) / answers.len() as f64).max(0.0)
+        }
+        _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Draw;
+    use crate::text::Text;
+    use proptest::prelude::*;
+
+    fn question(id: &str, kind: Kind) -> Question {
+        Question {
+            id: id.into(),
+            kind,
+            scenario: None,
+            prompt: Text::plain("問"),
+            explanation: Text::plain("説明"),
+            sources: vec!["運営方針 1(4)②".into()],
+            feedback: vec![],
+            tags: vec![],
+            difficulty: None,
+            shuffle: true,
+        }
+    }
+
+    fn single(id: &str, answer: usize) -> Question {
+        let choices = ["ア", "イ", "ウ", "エ"].map(Text::plain).to_vec();
+        question(id, Kind::Single { choices, answer })
+    }
+
+    fn course(n: usize, draw: Draw) -> Course {
+        Course {
+            id: "c".into(),
+            title: "コース".into(),
+            description: Text::plain("説明"),
+            policy: "運営方針".into(),
+            order: None,
+            pass_mark: 80,
+            draw,
+            questions: (0..n).map(|i| single(&format!("q{i}"), i % 4)).collect(),
+            hidden: false,
+        }
+    }
+
+    #[test]
+    fn scoring_matches_the_answers_given() {
+        let c = course(5, Draw::All);
+        let mut a = Attempt::start(&c, 7, 1_000);
+        for i in 0..5 {
+            let q = c.question(&a.items[i].question).unwrap();
+            // Right on the first four asked, wrong on the last.
+            let right = q.correct()[0];
+            let mark = if i < 4 { right } else { (right + 1) % 4 };
+            a.answer(i, vec![mark], 2_000 + i as u64);
+        }
+        let s = a.score(&c);
+        assert_eq!((s.points, s.max, s.percent, s.passed), (4.0, 5, 80, true));
+        assert_eq!(a.finished_ms, Some(2_004));
+        assert_eq!(a.missed(&c), vec![a.items[4].question.clone()]);
+    }
+
+    #[test]
+    fn an_answer_is_final_and_out_of_range_is_ignored() {
+        let c = course(2, Draw::All);
+        let mut a = Attempt::start(&c, 1, 0);
+        a.answer(0, vec![0], 1);
+        a.answer(0, vec![1], 2);
+        a.answer(9, vec![1], 2);
+        assert_eq!(a.items[0].answer, Some(vec![0]));
+        assert_eq!(a.current(), Some(1));
+        assert!(!a.is_finished());
+    }
+
+    #[test]
+    fn partial_credit_and_all_or_nothing() {
+        let choices = ["A", "B", "C", "D"].map(Text::plain).to_vec();
+        let mut q = question(
+            "m",
+            Kind::Multiple {
+                choices: choices.clone(),
+                answers: vec![0, 2],
+                partial_credit: false,
+            },
+        );
+        assert_eq!(grade(&q, &[2, 0]), 1.0);
+        assert_eq!(grade(&q, &[0]), 0.0);
+        q.kind = Kind::Multiple {
+            choices,
+            answers: vec![0, 2],
+            partial_credit: true,
+        };
+        assert_eq!(grade(&q, &[0]), 0.5);
+        assert_eq!(grade(&q, &[0, 1]), 0.0);
+        assert_eq!(grade(&q, &[1, 3]), 0.0);
+    }
+
+    #[test]
+    fn truefalse_is_never_shuffled() {
+        let mut c = course(0, Draw::All);
+        c.questions = (0..20)
+            .map(|i| question(&format!("t{i}"), Kind::TrueFalse { answer: i % 2 == 0 }))
+            .collect();
+        let a = Attempt::start(&c, 99, 0);
+        assert!(a.items.iter().all(|i| i.order == vec![0, 1]));
+    }
+
+    #[test]
+    fn retry_asks_exactly_the_missed_questions() {
+        let c = course(10, Draw::Count(5));
+        let ids = vec!["q3".to_string(), "q7".to_string(), "nope".to_string()];
+        let a = Attempt::retry(&c, &ids, 5, 0);
+        let mut asked: Vec<_> = a.items.iter().map(|i| i.question.clone()).collect();
+        asked.sort();
+        assert_eq!(asked, vec!["q3", "q7"]);
+    }
+
+    proptest! {
+        #[test]
+        fn a_seeded_draw_is_a_permutation(seed: u64, n in 1usize..40, k in 1usize..40) {
+            let k = k.min(n);
+            let c = course(n, Draw::Count(k));
+            let a = Attempt::start(&c, seed, 0);
+            prop_assert_eq!(a.items.len(), k);
+            let mut ids: Vec<_> = a.items.iter().map(|i| i.question.clone()).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), k);
+            for item in &a.items {
+                let mut order = item.order.clone();
+                order.sort_unstable();
+                prop_assert_eq!(order, vec![0, 1, 2, 3]);
+            }
+            prop_assert_eq!(a, Attempt::start(&c, seed, 0));
+        }
+    }
+
+    #[test]
+    fn every_pool_question_can_be_drawn() {
+        let c = course(30, Draw::Count(3));
+        let mut seen = std::collections::HashSet::new();
+        for seed in 0..500 {
+            for item in Attempt::start(&c, seed, 0).items {
+                seen.insert(item.question);
+            }
+        }
+        assert_eq!(seen.len(), 30);
+    }
+}

@@ -1,0 +1,130 @@
+//! Checking a set of question files together: each file's own rules, then
+//! the cross-file registry of course and question ids.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostic::{self, Diagnostic, Lang, Message};
+use crate::model::Course;
+use crate::parse::parse_course;
+use crate::source::LineIndex;
+
+/// One question file as read from disk or from the browser.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The name printed before `:line:column`, e.g. `quizzes/harassment.toml`.
+    pub name: String,
+    /// The whole file.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// A file from its name and text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// True for templates (a name starting with `_`): checked, never listed.
+    pub fn is_template(&self) -> bool {
+        let base = self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name);
+        base.starts_with('_')
+    }
+}
+
+/// The outcome of checking files together.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Valid, listed courses (templates left out), in listing order.
+    pub courses: Vec<Course>,
+    /// Problems per file index, each list sorted by position.
+    pub problems: Vec<(usize, Vec<Diagnostic>)>,
+}
+
+impl Report {
+    /// True when no file has a problem.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Every problem as `file:line:column: message`, file by file.
+    pub fn render(&self, files: &[SourceFile], lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (i, diags) in &self.problems {
+            let file = &files[*i];
+            let index = LineIndex::new(&file.text);
+            for d in diags {
+                lines.push(diagnostic::render(&file.name, &file.text, &index, d, lang));
+            }
+        }
+        lines
+    }
+
+    /// How many problems in all.
+    pub fn problem_count(&self) -> usize {
+        self.problems.iter().map(|(_, d)| d.len()).sum()
+    }
+}
+
+/// Checks every file and the ids across them. Duplicates are reported at
+/// the later use, pointing at the first.
+pub fn check_files(files: &[SourceFile]) -> Report {
+    let mut courses = Vec::new();
+    let mut problems: Vec<Vec<Diagnostic>> = Vec::new();
+    let mut course_ids: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    let mut question_ids: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    for (i, file) in files.iter().enumerate() {
+        let parsed = parse_course(&file.text, file.is_template());
+        let mut diags = parsed.diagnostics;
+        if let Some((id, span)) = parsed.course_id
+            && !file.is_template()
+        {
+            if let Some((first_file, first_span)) = course_ids.get(&id) {
+                let first = location(files, *first_file, first_span);
+                diags.push(Diagnostic {
+                    span,
+                    message: Message::DuplicateCourseId { id, first },
+                });
+            } else {
+                course_ids.insert(id, (i, span));
+            }
+        }
+        for (id, span) in parsed.question_ids {
+            if let Some((first_file, first_span)) = question_ids.get(&id) {
+                let first = location(files, *first_file, first_span);
+                diags.push(Diagnostic {
+                    span,
+                    message: Message::DuplicateQuestionId { id, first },
+                });
+            } else {
+                question_ids.insert(id, (i, span));
+            }
+        }
+        diags.sort_by_key(|d| (d.span.start, d.span.end));
+        if diags.is_empty()
+            && let Some(course) = parsed.course
+            && !course.hidden
+        {
+            courses.push(course);
+        }
+        problems.push(diags);
+    }
+    courses.sort_by(|a, b| {
+        let key = |c: &Course| (c.order.is_none(), c.order, c.id.clone());
+        key(a).cmp(&key(b))
+    });
+    let problems = problems
+        .into_iter()
+        .enumerate()
+        .filter(|(_, d)| !d.is_empty())
+        .collect();
+    Report { courses, problems }
+}
+
+fn location(files: &[SourceFile], file: usize, span: &Range<usize>) -> String {
+    let f = &files[file];
+    let (line, column) = LineIndex::new(&f.text).position(&f.text, span.start);
+    format!("{}:{line}:{column}", f.name)
+}

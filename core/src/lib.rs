@@ -1,0 +1,25 @@
+//! The pure core of the training app: the question-file format, its checks,
+//! and everything that decides (drawing, scoring). No browser types here: it
+//! compiles and is tested natively, and the `quizcheck` CLI and the app's
+//! build script use it as they are.
+//!
+//! Reading order: [`text`] and [`source`] (small building blocks), [`model`]
+//! (the format's reference), [`diagnostic`], [`parse`] (one file), [`check`]
+//! (many files), [`attempt`] (drawing and scoring).
+#![warn(missing_docs)]
+
+pub mod attempt;
+pub mod check;
+pub mod diagnostic;
+pub mod model;
+pub mod parse;
+pub mod progress;
+pub mod route;
+pub mod source;
+pub mod text;
+
+pub use check::{Report, SourceFile, check_files};
+pub use diagnostic::{Diagnostic, Lang, Message};
+pub use model::{Course, Draw, Kind, Question};
+pub use route::Route;
+pub use text::Text;

@@ -1,0 +1,198 @@
+//! The question-file format and the checked course model it becomes.
+//!
+//! One TOML file is one course. This module doc is the format's reference; the
+//! trainers' guide in Japanese is `quizzes/README.md`. A complete course:
+//!
+//! ```toml
+//! id = "digital-skills"            # required: a-z, 0-9 and "-", unique across all files
+//! title = "デジタルスキル"
+//! description = "情報セキュリティと個人情報の基本"
+//! policy = "運営方針 1(4)③"          # the policy section the course serves
+//! order = 1                         # optional: courses are listed by order, then id
+//! pass_mark = 80                    # percent, 0 to 100
+//! draw = 10                         # questions per attempt: a number, or "all"
+//!
+//! [[question]]
+//! id = "ds-phishing-1"              # required, unique across all files; progress is keyed by it
+//! kind = "single"                   # optional: "single" (default), "multiple" or "truefalse"
+//! difficulty = 1                    # optional: 1 基礎, 2 標準, 3 応用
+//! tags = ["メール"]                  # optional
+//! scenario = "窓口業務の合間に、取引先を名乗るメールが届いた。"  # optional
+//! prompt = "最初にとるべき行動はどれですか。"
+//! choices = [
+//!   "添付ファイルを開いて内容を確かめる",
+//!   "開かずに情報セキュリティの担当へ報告する",
+//! ]
+//! answer = 2                        # single: a choice number (from 1)
+//! explanation = "不審なメールは開かずに報告します。"
+//! sources = ["運営方針 1(3)⑦"]
+//!
+//! [question.feedback]               # optional: feedback keyed by choice number
+//! 1 = "添付ファイルを開くとマルウェアに感染するおそれがあります。"
+//!
+//! [[question]]
+//! id = "ds-phishing-2"
+//! kind = "multiple"
+//! prompt = "当てはまるものをすべて選んでください。"
+//! choices = ["A", "B", "C"]
+//! answer = [1, 3]                   # multiple: a list of choice numbers
+//! partial_credit = true             # optional, multiple only: score the share of right marks
+//! explanation = "..."
+//! sources = ["..."]
+//!
+//! [[question]]
+//! id = "ds-phishing-3"
+//! kind = "truefalse"                # no choices: the app shows ○ and ×
+//! prompt = "パスワードは付箋に書いて画面に貼ってよい。"
+//! answer = false                    # true is ○, false is ×
+//! explanation = "..."
+//! sources = ["..."]
+//! ```
+//!
+//! Choices are shuffled for each attempt unless the question says
+//! `shuffle = false`; ○/× questions always keep their order. Text fields use
+//! the small markup of [`crate::text`]. A file whose name starts with `_` (the
+//! template) is checked but never listed in the app.
+
+use crate::text::Text;
+
+/// A checked course, ready for the app: every rule of [`crate::validate`] holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Course {
+    /// Stable id; progress and routes use it.
+    pub id: String,
+    /// Shown on the course card and as the page title.
+    pub title: String,
+    /// One or two sentences on the card.
+    pub description: Text,
+    /// The operating-policy section the course serves, e.g. `運営方針 1(4)②`.
+    pub policy: String,
+    /// Listing order; courses without one come last, by id.
+    pub order: Option<i64>,
+    /// Percent needed to pass, 0 to 100.
+    pub pass_mark: u8,
+    /// How many questions one attempt draws from the pool.
+    pub draw: Draw,
+    /// The pool, in file order.
+    pub questions: Vec<Question>,
+    /// True for files whose name starts with `_`: checked, never listed.
+    pub hidden: bool,
+}
+
+impl Course {
+    /// How many questions one attempt of this course asks.
+    pub fn attempt_len(&self) -> usize {
+        match self.draw {
+            Draw::All => self.questions.len(),
+            Draw::Count(n) => n.min(self.questions.len()),
+        }
+    }
+
+    /// The question with this id, if the course has it.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// How many questions an attempt draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Draw {
+    /// Every question in the pool, in random order.
+    All,
+    /// This many, chosen at random.
+    Count(usize),
+}
+
+/// One question of a course.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Stable id, unique across every file; progress is keyed by it.
+    pub id: String,
+    /// The kind with its choices and correct answer.
+    pub kind: Kind,
+    /// A short workplace case shown above the prompt.
+    pub scenario: Option<Text>,
+    /// What the learner is asked.
+    pub prompt: Text,
+    /// Why the right answer is right and the tempting wrong one is wrong.
+    pub explanation: Text,
+    /// Law and article, guideline or policy section; at least one.
+    pub sources: Vec<String>,
+    /// Feedback shown after answering, by choice index (0-based).
+    pub feedback: Vec<(usize, Text)>,
+    /// Free labels for filtering and review.
+    pub tags: Vec<String>,
+    /// 1 基礎, 2 標準, 3 応用.
+    pub difficulty: Option<u8>,
+    /// False pins the choice order (○/× is always pinned).
+    pub shuffle: bool,
+}
+
+impl Question {
+    /// The choices as the learner sees them before shuffling.
+    pub fn choice_labels(&self) -> Vec<Text> {
+        match &self.kind {
+            Kind::Single { choices, .. } | Kind::Multiple { choices, .. } => choices.clone(),
+            Kind::TrueFalse { .. } => vec![Text::plain("○"), Text::plain("×")],
+        }
+    }
+
+    /// The correct choice indexes (0-based), ascending.
+    pub fn correct(&self) -> Vec<usize> {
+        match &self.kind {
+            Kind::Single { answer, .. } => vec![*answer],
+            Kind::Multiple { answers, .. } => answers.clone(),
+            Kind::TrueFalse { answer } => vec![if *answer { 0 } else { 1 }],
+        }
+    }
+
+    /// Whether choices may be shuffled for this question.
+    pub fn shuffles(&self) -> bool {
+        self.shuffle && !matches!(self.kind, Kind::TrueFalse { .. })
+    }
+
+    /// The feedback for a choice index, if the file gives one.
+    pub fn feedback_for(&self, choice: usize) -> Option<&Text> {
+        self.feedback
+            .iter()
+            .find(|(i, _)| *i == choice)
+            .map(|(_, t)| t)
+    }
+}
+
+/// The kind of a question, with what only that kind has.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// Exactly one right choice.
+    Single {
+        /// The choices, in file order.
+        choices: Vec<Text>,
+        /// Index (0-based) of the right choice.
+        answer: usize,
+    },
+    /// Select all that apply.
+    Multiple {
+        /// The choices, in file order.
+        choices: Vec<Text>,
+        /// Indexes (0-based) of the right choices, ascending, at least one.
+        answers: Vec<usize>,
+        /// Score the share of right marks instead of all-or-nothing.
+        partial_credit: bool,
+    },
+    /// ○ (true) or × (false).
+    TrueFalse {
+        /// True when ○ is right.
+        answer: bool,
+    },
+}
+
+impl Kind {
+    /// The name used in files: `single`, `multiple` or `truefalse`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Single { .. } => "single",
+            Kind::Multiple { .. } => "multiple",
+            Kind::TrueFalse { .. } => "truefalse",
+        }
+    }
+}

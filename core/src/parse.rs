@@ -1,0 +1,530 @@
+//! Question file → course plus every problem, from one parse with spans.
+//!
+//! Never fails and never stops at the first problem: each rule pushes into a
+//! list of [`Diagnostic`]s, and a course comes back only when the file has
+//! none. Cross-file rules (duplicate ids) live in [`crate::check`].
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Expected, Message};
+use crate::model::{Course, Draw, Kind, Question};
+use crate::text::Text;
+
+/// What one file yields: the course (when it has no problem), its problems,
+/// and where its ids stand, for the cross-file registry.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// The checked course, present only when `diagnostics` is empty.
+    pub course: Option<Course>,
+    /// Every problem found in this file on its own.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The course id and its span, if readable.
+    pub course_id: Option<(String, Range<usize>)>,
+    /// Each question id and its span, in file order.
+    pub question_ids: Vec<(String, Range<usize>)>,
+}
+
+const COURSE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "policy",
+    "order",
+    "pass_mark",
+    "draw",
+    "question",
+];
+const QUESTION_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "difficulty",
+    "tags",
+    "scenario",
+    "prompt",
+    "choices",
+    "answer",
+    "shuffle",
+    "partial_credit",
+    "explanation",
+    "sources",
+    "feedback",
+];
+
+/// Most choices a question may have: number keys 1–9 pick them.
+pub const MAX_CHOICES: usize = 9;
+
+/// Parses and checks one course file. `hidden` marks a template that is
+/// checked but not listed.
+pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
+    let mut out = ParsedFile::default();
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        // Recovery guesses would add noise: report the syntax errors alone.
+        out.diagnostics = errors
+            .iter()
+            .map(|e| Diagnostic {
+                span: e.span().unwrap_or(0..0),
+                message: Message::Syntax(e.message().trim().to_owned()),
+            })
+            .collect();
+        return out;
+    }
+    let mut cx = Cx {
+        diags: Vec::new(),
+        table_span: root.span(),
+    };
+    let table = root.get_ref();
+    cx.unknown_keys(table, COURSE_KEYS, "course");
+    let id = cx.id(table, "id");
+    let title = cx.text(table, "title");
+    let description = cx.text(table, "description");
+    let policy = cx.text(table, "policy");
+    let order = cx.optional_int(table, "order");
+    let pass_mark = cx.int(table, "pass_mark").and_then(|(v, span)| {
+        if (0..=100).contains(&v) {
+            u8::try_from(v).ok()
+        } else {
+            cx.push(span, Message::PassMarkRange { value: v });
+            None
+        }
+    });
+    let draw_value = table.get("draw");
+    let mut questions = Vec::new();
+    let mut pool = 0;
+    match table.get("question") {
+        None => cx.push(cx.table_span.clone(), Message::NoQuestions),
+        Some(value) => match value.get_ref() {
+            DeValue::Array(items) if items.is_empty() => {
+                cx.push(value.span(), Message::NoQuestions)
+            }
+            DeValue::Array(items) => {
+                pool = items.len();
+                for item in items.iter() {
+                    if let DeValue::Table(qt) = item.get_ref() {
+                        if let Some(q) = cx.question(qt, item.span(), &mut out.question_ids) {
+                            questions.push(q);
+                        }
+                    } else {
+                        cx.wrong_type(item.span(), "question", Expected::QuestionArray);
+                    }
+                }
+            }
+            _ => cx.wrong_type(value.span(), "question", Expected::QuestionArray),
+        },
+    }
+    let draw = match draw_value {
+        None => {
+            cx.missing("draw");
+            None
+        }
+        Some(v) => cx.draw(v, pool, pool > 0),
+    };
+    out.course_id = id.clone();
+    let course = (|| {
+        Some(Course {
+            id: id?.0,
+            title: title?.to_plain(),
+            description: description?,
+            policy: policy?.to_plain(),
+            order,
+            pass_mark: pass_mark?,
+            draw: draw?,
+            questions,
+            hidden,
+        })
+    })();
+    cx.diags.sort_by_key(|d| (d.span.start, d.span.end));
+    if cx.diags.is_empty() {
+        out.course = course;
+    }
+    out.diagnostics = cx.diags;
+    out
+}
+
+/// The rule context: where problems go and which table is being read.
+struct Cx {
+    diags: Vec<Diagnostic>,
+    table_span: Range<usize>,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl Cx {
+    fn push(&mut self, span: Range<usize>, message: Message) {
+        self.diags.push(Diagnostic { span, message });
+    }
+
+    fn missing(&mut self, key: &'static str) {
+        self.push(self.table_span.clone(), Message::MissingKey { key });
+    }
+
+    fn wrong_type(&mut self, span: Range<usize>, key: &str, expected: Expected) {
+        let key = key.to_owned();
+        self.push(span, Message::WrongType { key, expected });
+    }
+
+    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], context: &'static str) {
+        for key in table.keys() {
+            if !known.contains(&key.get_ref().as_ref()) {
+                let message = Message::UnknownKey {
+                    key: key.get_ref().to_string(),
+                    context,
+                };
+                self.push(key.span(), message);
+            }
+        }
+    }
+
+    fn required<'a, 'i>(
+        &mut self,
+        table: &'a DeTable<'i>,
+        key: &'static str,
+    ) -> Option<&'a Value<'i>> {
+        let value = table.get(key);
+        if value.is_none() {
+            self.missing(key);
+        }
+        value
+    }
+
+    fn string_of(&mut self, value: &Value<'_>, key: &str) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                if s.trim().is_empty() {
+                    let key = key.to_owned();
+                    self.push(value.span(), Message::EmptyText { key });
+                    return None;
+                }
+                Some(s.to_string())
+            }
+            _ => {
+                self.wrong_type(value.span(), key, Expected::Text);
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<Text> {
+        let value = self.required(table, key)?;
+        self.string_of(value, key).map(|s| Text::parse(&s))
+    }
+
+    fn optional_text(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<Text> {
+        let value = table.get(key)?;
+        self.string_of(value, key).map(|s| Text::parse(&s))
+    }
+
+    fn id(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<(String, Range<usize>)> {
+        let value = self.required(table, key)?;
+        let id = self.string_of(value, key)?;
+        let ok = id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.push(value.span(), Message::BadId { id: id.clone() });
+        }
+        Some((id, value.span()))
+    }
+
+    fn int_of(&mut self, value: &Value<'_>, key: &str) -> Option<i64> {
+        match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => {
+                self.wrong_type(value.span(), key, Expected::Integer);
+                None
+            }
+        }
+    }
+
+    fn int(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<(i64, Range<usize>)> {
+        let value = self.required(table, key)?;
+        self.int_of(value, key).map(|v| (v, value.span()))
+    }
+
+    fn optional_int(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<i64> {
+        let value = table.get(key)?;
+        self.int_of(value, key)
+    }
+
+    fn optional_bool(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<bool> {
+        let value = table.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(value.span(), key, Expected::Bool);
+                None
+            }
+        }
+    }
+
+    /// A list of non-empty strings; `None` after reporting when it is not one.
+    fn string_list(&mut self, value: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(value.span(), key, Expected::TextList);
+            return None;
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items.iter() {
+            match self.string_of(item, key) {
+                Some(s) => out.push((s, item.span())),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn draw(&mut self, value: &Value<'_>, pool: usize, pool_known: bool) -> Option<Draw> {
+        match value.get_ref() {
+            DeValue::String(s) if s.as_ref() == "all" => Some(Draw::All),
+            DeValue::Integer(i) => {
+                let n = i64::from_str_radix(i.as_str(), i.radix()).ok()?;
+                if n < 1 {
+                    self.push(value.span(), Message::DrawNotPositive { value: n });
+                    None
+                } else if pool_known && usize::try_from(n).map_or(true, |n| n > pool) {
+                    self.push(value.span(), Message::DrawTooLarge { draw: n, pool });
+                    None
+                } else {
+                    usize::try_from(n).ok().map(Draw::Count)
+                }
+            }
+            _ => {
+                self.wrong_type(value.span(), "draw", Expected::Draw);
+                None
+            }
+        }
+    }
+
+    fn question(
+        &mut self,
+        table: &DeTable<'_>,
+        span: Range<usize>,
+        ids: &mut Vec<(String, Range<usize>)>,
+    ) -> Option<Question> {
+        let outer = std::mem::replace(&mut self.table_span, span);
+        let question = self.question_inner(table, ids);
+        self.table_span = outer;
+        question
+    }
+
+    fn question_inner(
+        &mut self,
+        table: &DeTable<'_>,
+        ids: &mut Vec<(String, Range<usize>)>,
+    ) -> Option<Question> {
+        let before = self.diags.len();
+        self.unknown_keys(table, QUESTION_KEYS, "question");
+        let id = self.id(table, "id");
+        if let Some(id) = &id {
+            ids.push(id.clone());
+        }
+        let scenario = self.optional_text(table, "scenario");
+        let prompt = self.text(table, "prompt");
+        let explanation = self.text(table, "explanation");
+        let sources = self.sources(table);
+        let tags = match table.get("tags") {
+            Some(v) => self.string_list(v, "tags").unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let difficulty = table.get("difficulty").and_then(|v| {
+            let n = self.int_of(v, "difficulty")?;
+            if (1..=3).contains(&n) {
+                u8::try_from(n).ok()
+            } else {
+                self.push(v.span(), Message::DifficultyRange { value: n });
+                None
+            }
+        });
+        let shuffle = self.optional_bool(table, "shuffle").unwrap_or(true);
+        let partial = table.get("partial_credit").map(|v| (v.span(), v));
+        let partial_credit = self.optional_bool(table, "partial_credit").unwrap_or(false);
+        let kind = self.kind(table, partial.map(|(s, _)| s), partial_credit);
+        let choice_count = kind.as_ref().map(|k| match k {
+            Kind::Single { choices, .. } | Kind::Multiple { choices, .. } => choices.len(),
+            Kind::TrueFalse { .. } => 2,
+        });
+        let feedback = self.feedback(table, choice_count);
+        if self.diags.len() > before {
+            return None;
+        }
+        Some(Question {
+            id: id?.0,
+            kind: kind?,
+            scenario,
+            prompt: prompt?,
+            explanation: explanation?,
+            sources: sources?,
+            feedback,
+            tags: tags.into_iter().map(|(t, _)| t).collect(),
+            difficulty,
+            shuffle,
+        })
+    }
+
+    fn sources(&mut self, table: &DeTable<'_>) -> Option<Vec<String>> {
+        let value = self.required(table, "sources")?;
+        let list = self.string_list(value, "sources")?;
+        if list.is_empty() {
+            self.push(value.span(), Message::NoSources);
+            return None;
+        }
+        Some(list.into_iter().map(|(s, _)| s).collect())
+    }
+
+    fn kind(
+        &mut self,
+        table: &DeTable<'_>,
+        partial_span: Option<Range<usize>>,
+        partial_credit: bool,
+    ) -> Option<Kind> {
+        let name = match table.get("kind") {
+            None => "single".to_owned(),
+            Some(v) => {
+                let name = self.string_of(v, "kind")?;
+                if !matches!(name.as_str(), "single" | "multiple" | "truefalse") {
+                    self.push(v.span(), Message::UnknownKind { kind: name });
+                    return None;
+                }
+                name
+            }
+        };
+        if let Some(span) = partial_span
+            && name != "multiple"
+        {
+            self.push(span, Message::PartialCreditNotMultiple);
+        }
+        if name == "truefalse" {
+            if let Some(c) = table.get("choices") {
+                self.push(c.span(), Message::ChoicesOnTrueFalse);
+            }
+            let answer = self.required(table, "answer")?;
+            return match answer.get_ref() {
+                DeValue::Boolean(b) => Some(Kind::TrueFalse { answer: *b }),
+                _ => {
+                    self.wrong_type(answer.span(), "answer", Expected::TrueFalseAnswer);
+                    None
+                }
+            };
+        }
+        let choices = self.choices(table);
+        let answer = self.required(table, "answer");
+        let (choices, answer) = (choices?, answer?);
+        let numbers: Vec<(i64, Range<usize>)> = match answer.get_ref() {
+            DeValue::Integer(_) => vec![(self.int_of(answer, "answer")?, answer.span())],
+            DeValue::Array(items) => self.answer_list(items)?,
+            _ => {
+                self.wrong_type(answer.span(), "answer", Expected::ChoiceAnswer);
+                return None;
+            }
+        };
+        let mut indexes = Vec::new();
+        for (n, span) in &numbers {
+            match self.choice_index(*n, choices.len(), span.clone()) {
+                Some(i) if indexes.contains(&i) => {
+                    self.push(span.clone(), Message::DuplicateAnswer { number: *n })
+                }
+                Some(i) => indexes.push(i),
+                None => {}
+            }
+        }
+        if indexes.len() < numbers.len() {
+            return None;
+        }
+        indexes.sort_unstable();
+        if name == "single" {
+            if indexes.len() != 1 {
+                let given = indexes.len();
+                self.push(answer.span(), Message::SingleNeedsOneAnswer { given });
+                return None;
+            }
+            return Some(Kind::Single {
+                choices,
+                answer: indexes[0],
+            });
+        }
+        if indexes.is_empty() {
+            self.push(answer.span(), Message::MultipleNeedsAnswer);
+            return None;
+        }
+        Some(Kind::Multiple {
+            choices,
+            answers: indexes,
+            partial_credit,
+        })
+    }
+
+    fn answer_list(&mut self, items: &DeArray<'_>) -> Option<Vec<(i64, Range<usize>)>> {
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Integer(_) => out.push((self.int_of(item, "answer")?, item.span())),
+                _ => {
+                    self.wrong_type(item.span(), "answer", Expected::ChoiceAnswer);
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn choice_index(&mut self, number: i64, choices: usize, span: Range<usize>) -> Option<usize> {
+        match usize::try_from(number) {
+            Ok(n) if (1..=choices).contains(&n) => Some(n - 1),
+            _ => {
+                self.push(span, Message::NoSuchChoice { number, choices });
+                None
+            }
+        }
+    }
+
+    fn choices(&mut self, table: &DeTable<'_>) -> Option<Vec<Text>> {
+        let value = self.required(table, "choices")?;
+        let list = self.string_list(value, "choices")?;
+        if !(2..=MAX_CHOICES).contains(&list.len()) {
+            let given = list.len();
+            self.push(value.span(), Message::ChoiceCount { given });
+            return None;
+        }
+        let mut ok = true;
+        for (i, (text, span)) in list.iter().enumerate() {
+            let same = |(t, _): &(String, Range<usize>)| t.trim() == text.trim();
+            if let Some(first) = list[..i].iter().position(same) {
+                let message = Message::DuplicateChoice {
+                    number: i + 1,
+                    first: first + 1,
+                };
+                self.push(span.clone(), message);
+                ok = false;
+            }
+        }
+        ok.then(|| list.iter().map(|(t, _)| Text::parse(t)).collect())
+    }
+
+    fn feedback(&mut self, table: &DeTable<'_>, choices: Option<usize>) -> Vec<(usize, Text)> {
+        let Some(value) = table.get("feedback") else {
+            return Vec::new();
+        };
+        let DeValue::Table(entries) = value.get_ref() else {
+            self.wrong_type(value.span(), "feedback", Expected::Table);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, text) in entries.iter() {
+            let Some(text) = self.string_of(text, "feedback") else {
+                continue;
+            };
+            let number = key.get_ref().parse::<i64>().unwrap_or(0);
+            if let Some(choices) = choices
+                && let Some(i) = self.choice_index(number, choices, key.span())
+            {
+                out.push((i, Text::parse(&text)));
+            }
+        }
+        out.sort_by_key(|(i, _)| *i);
+        out
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs whatever this project needs and is missing, and nothing twice:
+# the wasm32 target, Trunk 0.21, wasm-bindgen-cli at the exact version in
+# Cargo.lock, Debian's Chromium + ChromeDriver + Japanese fonts, and the npm
+# tooling (binaryen's wasm-opt 132, Playwright, axe-core). Only package
+# registries are used; no browser or binary is downloaded from elsewhere.
+# Source it (`. scripts/setup.sh`) to get node_modules/.bin on PATH.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then
+  rustup component add clippy rustfmt
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "installing Trunk 0.21 (about 7 minutes on 2 cores)"
+  cargo install trunk --version '~0.21' --locked
+fi
+
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $bindgen_version"
+  # --locked fails to resolve on this registry; the exact version is pinned by '='.
+  cargo install wasm-bindgen-cli --version "=$bindgen_version"
+fi
+
+apt_missing=()
+for pkg in chromium chromium-driver fonts-noto-cjk; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
+done
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing ${apt_missing[*]} from Debian"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+# npm ci only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tooling"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "wasm-opt 132 is not on PATH (expected node_modules/.bin/wasm-opt)"; exit 1
+fi
+say "ready"

@@ -1,0 +1,63 @@
+//! The Leptos UI: contexts, the hash router and the app shell. Components
+//! render state and forward events; every decision is made in `quiz_core`,
+//! and every storage call goes through [`crate::storage`].
+
+pub mod i18n;
+pub mod screens;
+pub mod state;
+pub mod widgets;
+
+use leptos::prelude::*;
+use quiz_core::Route;
+
+use self::i18n::ui;
+use self::state::{Catalog, Nav, Settings, Store};
+
+/// The whole app: provides the contexts, then renders the current screen.
+#[component]
+pub fn App() -> impl IntoView {
+    Catalog::provide();
+    Settings::provide();
+    Store::provide();
+    Nav::provide();
+    let nav = Nav::expect();
+    let lang = Settings::expect().lang;
+    let t = move || ui(lang.get());
+    Effect::new(move |_| {
+        let code = match lang.get() {
+            quiz_core::Lang::Ja => "ja",
+            quiz_core::Lang::En => "en",
+        };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            widgets::focus_main();
+        }>{move || t().skip_to_main}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-header__brand" href="#/">
+                    <span class="site-header__name">{move || t().app_name}</span>
+                    <span class="site-header__tagline">{move || t().app_tagline}</span>
+                </a>
+                <widgets::LangToggle />
+            </div>
+        </header>
+        <widgets::StorageNotice />
+        <main id="main" tabindex="-1" class="main">
+            {move || match nav.route.get() {
+                Route::Home => view! { <screens::home::Home /> }.into_any(),
+                Route::Course(id) => view! { <screens::course::CoursePage id /> }.into_any(),
+                Route::Attempt(id) => view! { <screens::attempt::AttemptPage id /> }.into_any(),
+                Route::Results(id) => view! { <screens::results::ResultsPage id /> }.into_any(),
+                Route::NotFound(_) => view! { <screens::not_found::NotFound /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{move || t().footer}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,79 @@
+//! A course's overview: what it covers, its rules, the learner's history.
+
+use leptos::prelude::*;
+use quiz_core::Route;
+
+use super::attempt::start_attempt;
+use super::not_found::NotFound;
+use crate::ui::i18n::{score_line, ui};
+use crate::ui::state::{Catalog, Nav, Settings, Store};
+use crate::ui::widgets::{RichText, use_title};
+
+/// The overview of course `id`.
+#[component]
+pub fn CoursePage(id: String) -> impl IntoView {
+    let Some(course) = Catalog::expect().course(&id) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let lang = Settings::expect().lang;
+    let store = Store::expect();
+    let nav = Nav::expect();
+    let title = course.title.clone();
+    use_title(move |_| Some(title.clone()));
+    let record = Memo::new(move |_| store.progress.with(|p| p.course(&id).cloned()));
+    let start_course = course.clone();
+    let restart = {
+        let course = course.clone();
+        move |_| start_attempt(store, nav, &course, None)
+    };
+    let attempt_href = Route::Attempt(course.id.clone()).href();
+    let pass_mark = course.pass_mark;
+    view! {
+        <p class="breadcrumb"><a href="#/">{move || ui(lang.get()).home}</a></p>
+        <h1 class="page-title">{course.title.clone()}</h1>
+        <RichText text=course.description.clone() />
+        <dl class="facts">
+            <div><dt>{move || ui(lang.get()).policy}</dt><dd>{course.policy.clone()}</dd></div>
+            <div><dt>{move || ui(lang.get()).questions_in_pool}</dt><dd>{course.questions.len()}</dd></div>
+            <div><dt>{move || ui(lang.get()).per_attempt}</dt><dd>{course.attempt_len()}</dd></div>
+            <div><dt>{move || ui(lang.get()).pass_mark}</dt><dd>{pass_mark}"%"</dd></div>
+        </dl>
+        <div class="actions">
+            {move || {
+                let t = ui(lang.get());
+                let active = record.get().is_some_and(|r| r.active.is_some());
+                if active {
+                    view! {
+                        <a class="button button--primary" href=attempt_href.clone()>{t.resume}</a>
+                        <button type="button" class="button button--secondary" on:click=restart.clone()>{t.restart}</button>
+                    }.into_any()
+                } else {
+                    let course = start_course.clone();
+                    view! {
+                        <button type="button" class="button button--primary"
+                            on:click=move |_| start_attempt(store, nav, &course, None)>{t.start}</button>
+                    }.into_any()
+                }
+            }}
+        </div>
+        {move || {
+            let t = ui(lang.get());
+            let l = lang.get();
+            record.get().filter(|r| !r.history.is_empty()).map(|r| view! {
+                <section aria-labelledby="history-heading">
+                    <h2 id="history-heading">{t.history}</h2>
+                    <p>{format!("{}: {}", t.attempts, r.history.len())}</p>
+                    <ol class="history">
+                        {r.history.iter().rev().map(|f| {
+                            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(f.at_ms as f64));
+                            let when: String = date.to_locale_string(if l == quiz_core::Lang::Ja { "ja-JP" } else { "en-GB" }, &wasm_bindgen::JsValue::UNDEFINED).into();
+                            let state = if f.passed { t.passed } else { t.not_passed };
+                            view! { <li>{format!("{when} — {} — {state}", score_line(l, f.percent, pass_mark))}</li> }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            })
+        }}
+    }
+    .into_any()
+}

@@ -1,0 +1,7 @@
+//! One screen per file; the route table is in [`crate::ui::App`].
+
+pub mod attempt;
+pub mod course;
+pub mod home;
+pub mod not_found;
+pub mod results;

@@ -1,0 +1,105 @@
+//! Results of the latest finished attempt: score, pass or fail, time, and
+//! every question with the learner's answer, the right one and the why.
+
+use leptos::prelude::*;
+use quiz_core::Route;
+use quiz_core::attempt::grade;
+
+use super::attempt::{AnswerSummary, Sources, start_attempt};
+use super::not_found::NotFound;
+use crate::ui::i18n::{duration, score_line, ui};
+use crate::ui::state::{Catalog, Nav, Settings, Store};
+use crate::ui::widgets::{RichText, use_title};
+
+/// The results page of course `id`.
+#[component]
+pub fn ResultsPage(id: String) -> impl IntoView {
+    let Some(course) = Catalog::expect().course(&id) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let store = Store::expect();
+    let nav = Nav::expect();
+    let lang = Settings::expect().lang;
+    let title = course.title.clone();
+    use_title(move |l| Some(format!("{} — {}", ui(l).results_heading, title)));
+    let last = store
+        .progress
+        .with_untracked(|p| p.course(&id).and_then(|r| r.last.clone()));
+    let course_href = Route::Course(course.id.clone()).href();
+    let Some(attempt) = last else {
+        return view! {
+            <p class="breadcrumb"><a href=course_href>{course.title.clone()}</a></p>
+            <h1 class="page-title">{move || ui(lang.get()).results_heading}</h1>
+            <p>{move || ui(lang.get()).no_results}</p>
+        }
+        .into_any();
+    };
+    let score = attempt.score(&course);
+    let missed = attempt.missed(&course);
+    let took = attempt
+        .finished_ms
+        .unwrap_or(attempt.started_ms)
+        .saturating_sub(attempt.started_ms);
+    let retry_missed = {
+        let course = course.clone();
+        let missed = missed.clone();
+        move |_| start_attempt(store, nav, &course, Some(missed.clone()))
+    };
+    let retry_all = {
+        let course = course.clone();
+        move |_| start_attempt(store, nav, &course, None)
+    };
+    let items = attempt
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(n, item)| {
+            let q = course.question(&item.question)?.clone();
+            let marks = item.answer.clone().unwrap_or_default();
+            let right = grade(&q, &marks) >= 1.0;
+            Some(view! {
+                <li class="review-item" class:review-item--wrong=!right>
+                    <h3>
+                        <span class="review-item__mark" aria-hidden="true">{if right { "○" } else { "×" }}</span>
+                        {move || {
+                            let t = ui(lang.get());
+                            format!("{} {} — {}", if lang.get() == quiz_core::Lang::Ja { "問" } else { "Q" }, n + 1, if right { t.correct } else { t.incorrect })
+                        }}
+                    </h3>
+                    {q.scenario.clone().map(|s| view! { <div class="scenario"><RichText text=s /></div> })}
+                    <div class="prompt"><RichText text=q.prompt.clone() /></div>
+                    <AnswerSummary question=q.clone() marks />
+                    <details>
+                        <summary>{move || ui(lang.get()).explanation}</summary>
+                        <RichText text=q.explanation.clone() />
+                        <Sources sources=q.sources.clone() />
+                    </details>
+                </li>
+            })
+        })
+        .collect_view();
+    let pass_mark = course.pass_mark;
+    view! {
+        <p class="breadcrumb"><a href=course_href>{course.title.clone()}</a></p>
+        <h1 class="page-title">{move || format!("{} — {}", ui(lang.get()).results_heading, course.title)}</h1>
+        <section class="result-summary" class:result-summary--pass=score.passed aria-label=move || ui(lang.get()).score>
+            <p class="result-summary__verdict">{move || if score.passed { ui(lang.get()).passed } else { ui(lang.get()).not_passed }}</p>
+            <dl class="facts">
+                <div><dt>{move || ui(lang.get()).score}</dt><dd id="score">{move || score_line(lang.get(), score.percent, pass_mark)}</dd></div>
+                <div><dt>{move || ui(lang.get()).time_taken}</dt><dd>{move || duration(lang.get(), took)}</dd></div>
+            </dl>
+            <div class="actions no-print">
+                {(!missed.is_empty()).then(|| view! {
+                    <button type="button" class="button button--primary" on:click=retry_missed>{move || ui(lang.get()).retry_missed}</button>
+                })}
+                <button type="button" class="button button--secondary" on:click=retry_all>{move || ui(lang.get()).retry_course}</button>
+                <button type="button" class="button button--ghost" on:click=|_| { let _ = window().print(); }>{move || ui(lang.get()).print}</button>
+            </div>
+        </section>
+        <section aria-labelledby="review-heading">
+            <h2 id="review-heading">{move || ui(lang.get()).review_list}</h2>
+            <ol class="review-list">{items}</ol>
+        </section>
+    }
+    .into_any()
+}

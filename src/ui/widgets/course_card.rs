@@ -1,0 +1,83 @@
+//! One course on the home screen.
+
+use leptos::prelude::*;
+use quiz_core::Course;
+use quiz_core::Route;
+use quiz_core::progress::CourseProgress;
+
+use super::RichText;
+use crate::ui::i18n::ui;
+use crate::ui::screens::attempt::start_attempt;
+use crate::ui::state::{Nav, Settings, Store};
+
+/// A course card: title, description, counts, the learner's best score and
+/// pass state, and a start or continue link.
+#[component]
+pub fn CourseCard(course: Course, record: Option<CourseProgress>) -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let (store, nav) = (Store::expect(), Nav::expect());
+    let heading_id = format!("course-{}", course.id);
+    let best = record.as_ref().and_then(CourseProgress::best);
+    let passed = record.as_ref().is_some_and(CourseProgress::passed);
+    let resumable = record.as_ref().and_then(|r| r.active.as_ref()).map(|a| {
+        let done = a.items.iter().filter(|i| i.answer.is_some()).count();
+        (done, a.items.len())
+    });
+    let pool = course.questions.len();
+    let per_attempt = course.attempt_len();
+    let pass_mark = course.pass_mark;
+    let attempt_href = Route::Attempt(course.id.clone()).href();
+    let course_href = Route::Course(course.id.clone()).href();
+    let status_class = match (best, passed) {
+        (None, _) => "status status--none",
+        (Some(_), true) => "status status--pass",
+        (Some(_), false) => "status status--fail",
+    };
+    view! {
+        <article class="card course-card" aria-labelledby=heading_id.clone()>
+            <h3 class="card__title" id=heading_id.clone()>
+                <a href=course_href.clone()>{course.title.clone()}</a>
+            </h3>
+            <div class="card__body"><RichText text=course.description.clone() /></div>
+            <dl class="facts">
+                <div><dt>{move || ui(lang.get()).questions_in_pool}</dt><dd>{pool}</dd></div>
+                <div><dt>{move || ui(lang.get()).per_attempt}</dt><dd>{per_attempt}</dd></div>
+                <div><dt>{move || ui(lang.get()).pass_mark}</dt><dd>{pass_mark}"%"</dd></div>
+                <div>
+                    <dt>{move || ui(lang.get()).best_score}</dt>
+                    <dd>{move || best.map_or(ui(lang.get()).not_taken.to_owned(), |b| format!("{b}%"))}</dd>
+                </div>
+            </dl>
+            <p class=status_class>
+                {move || {
+                    let t = ui(lang.get());
+                    match (best, passed) {
+                        (None, _) => t.not_taken,
+                        (Some(_), true) => t.passed,
+                        (Some(_), false) => t.not_passed,
+                    }
+                }}
+            </p>
+            <div class="meter" aria-hidden="true">
+                <div class="meter__bar" style=format!("width: {}%", best.unwrap_or(0))></div>
+            </div>
+            <div class="card__actions">
+                {match resumable {
+                    Some((done, of)) => view! {
+                        <a class="button button--primary" href=attempt_href>
+                            {move || ui(lang.get()).resume}
+                            <span class="button__sub">{format!("{done} / {of}")}</span>
+                        </a>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" class="button button--primary"
+                            on:click=move |_| start_attempt(store, nav, &course, None)>
+                            {move || ui(lang.get()).start}
+                        </button>
+                    }.into_any(),
+                }}
+                <a class="button button--secondary" href=course_href>{move || ui(lang.get()).open_course}</a>
+            </div>
+        </article>
+    }
+}
