@@ -189,7 +189,7 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
                         let submit = submit_marks.clone();
                         let chosen = answered.as_ref().is_some_and(|a| a.contains(&choice));
                         view! {
-                            <button type="button" id=input_id class="tf-button"
+                            <button type="button" id=input_id class="tf-button" data-choice=choice
                                 class:tf-button--chosen=chosen
                                 aria-pressed=move || if chosen { "true" } else { "false" }
                                 disabled=is_answered
@@ -226,7 +226,7 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
                         view! {
                             <label class="choice" for=label_for>
                                 <input id=input_id type=if multiple { "checkbox" } else { "radio" }
-                                    name="choice" value=choice.to_string()
+                                    name="choice" value=choice.to_string() data-choice=choice
                                     prop:checked=checked
                                     disabled=is_answered
                                     on:change=on_change />
@@ -252,7 +252,7 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
             view! { <Feedback question=q marks on_next=Callback::new(move |_| next()) last /> }
         });
         view! {
-            <form class="question" on:submit=move |ev| {
+            <form class="question" data-question=q.id.clone() on:submit=move |ev| {
                 ev.prevent_default();
                 submit_form(selected.get_untracked());
             }>

@@ -45,7 +45,7 @@ pub fn CourseCard(course: Course, record: Option<CourseProgress>) -> impl IntoVi
                 <div><dt>{move || ui(lang.get()).pass_mark}</dt><dd>{pass_mark}"%"</dd></div>
                 <div>
                     <dt>{move || ui(lang.get()).best_score}</dt>
-                    <dd>{move || best.map_or(ui(lang.get()).not_taken.to_owned(), |b| format!("{b}%"))}</dd>
+                    <dd>{best.map_or_else(|| "—".to_owned(), |b| format!("{b}%"))}</dd>
                 </div>
             </dl>
             <p class=status_class>

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test:
+#   formatting and lints (native and wasm), native tests of the core and the
+#   CLI (property tests included), the question files through quizcheck,
+#   browser tests (wasm-bindgen-test in headless Chromium), the release build
+#   with its size report, and end-to-end tests (Playwright + Debian's Chromium).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/scripts/setup.sh"
+cd "$root"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native: core, CLI, tests)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm: the app)"
+cargo clippy -p kenshu --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "native tests"
+cargo test --workspace --locked
+
+step "question files (quizcheck)"
+cargo run -q -p quiz-core --bin quizcheck --locked -- quizzes
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kenshu --target wasm32-unknown-unknown --locked
+
+step "release build (Trunk + wasm-opt)"
+trunk build --release
+node scripts/size-report.mjs dist
+
+step "end-to-end tests (Playwright, Debian's Chromium)"
+npx playwright test -c tests/e2e/playwright.config.mjs

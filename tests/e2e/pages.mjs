@@ -1,0 +1,111 @@
+// Page objects: what a person sees and does on each screen, through roles
+// and labels. Specs read as user stories on top of these.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The shipped courses, read independently of the app, as the answer key. */
+export function shippedCourses() {
+  const dir = join(root, 'quizzes');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.toml') && !f.startsWith('_'))
+    .map((f) => parse(readFileSync(join(dir, f), 'utf8')))
+    .sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.id.localeCompare(b.id));
+}
+
+/** Correct choice indexes (0-based, file order) of a question. */
+export function correctChoices(question) {
+  if ((question.kind ?? 'single') === 'truefalse') return [question.answer ? 0 : 1];
+  const answer = Array.isArray(question.answer) ? question.answer : [question.answer];
+  return answer.map((n) => n - 1).sort();
+}
+
+export function questionById(id) {
+  for (const course of shippedCourses()) {
+    const q = course.question.find((x) => x.id === id);
+    if (q) return q;
+  }
+  throw new Error(`no question ${id} in quizzes/`);
+}
+
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+export class HomePage {
+  constructor(page) {
+    this.page = page;
+    this.cards = page.locator('article.course-card');
+  }
+  async open() {
+    await this.page.goto('./');
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  card(title) {
+    return this.cards.filter({ has: this.page.getByRole('heading', { name: title }) });
+  }
+  async start(title) {
+    await this.card(title).getByRole('button', { name: '始める' }).click();
+  }
+}
+
+export class QuizPage {
+  constructor(page) {
+    this.page = page;
+    this.counter = page.locator('#question-heading');
+    this.form = page.locator('form.question');
+    this.verdict = page.locator('#answer-result');
+  }
+  async questionId() {
+    return this.form.getAttribute('data-question');
+  }
+  /** "問 3 / 10" → [3, 10] */
+  async position() {
+    const text = await this.counter.textContent();
+    const m = text.match(/(\d+)\s*\/\s*(\d+)/);
+    return [Number(m[1]), Number(m[2])];
+  }
+  /** Answers by mouse: marks the given choice indexes (file order), then answers. */
+  async answerWithMouse(choices) {
+    const q = questionById(await this.questionId());
+    if ((q.kind ?? 'single') === 'truefalse') {
+      await this.form.locator(`button[data-choice="${choices[0]}"]`).click();
+    } else {
+      for (const c of choices) await this.form.locator(`input[data-choice="${c}"]`).check();
+      await this.page.getByRole('button', { name: '回答する' }).click();
+    }
+    await expect(this.verdict).toBeVisible();
+  }
+  /** Answers by keyboard: number keys for the shown positions, then Enter. */
+  async answerWithKeys(choices) {
+    const positions = await this.form
+      .locator('[data-choice]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-choice'))));
+    for (const c of choices) await this.page.keyboard.press(String(positions.indexOf(c) + 1));
+    await this.page.keyboard.press('Enter');
+    await expect(this.verdict).toBeVisible();
+  }
+  async next() {
+    await this.page.getByRole('button', { name: /次の問題へ|結果を見る/ }).click();
+  }
+}
+
+/** The wrong choice set for a question (always wrong, for any kind). */
+export function wrongChoices(question) {
+  const right = correctChoices(question);
+  if ((question.kind ?? 'single') === 'truefalse') return [1 - right[0]];
+  const n = question.choices.length;
+  const wrong = [...Array(n).keys()].find((i) => !right.includes(i));
+  return [wrong];
+}

@@ -1,0 +1,106 @@
+//! Architecture invariants, enforced as a test (see ARCHITECTURE.md):
+//! the core names no browser crate, only `src/storage.rs` touches
+//! localStorage, and every Rust file opens with a `//!` line saying what it owns.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn files_under(dirs: &[&str]) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in dirs {
+        rust_files(&root.join(dir), &mut out);
+    }
+    out.sort();
+    out
+}
+
+fn violations(files: &[PathBuf], rule: &str, bad: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if bad(line) {
+                found.push(format!(
+                    "{}:{}: {rule}: {}",
+                    file.display(),
+                    n + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_core_names_no_browser_crate() {
+    let files = files_under(&["core/src"]);
+    assert!(!files.is_empty());
+    let crates = ["leptos", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
+    let found = violations(&files, "the core must stay free of browser types", |line| {
+        let code = line.split("//").next().unwrap_or("");
+        crates
+            .iter()
+            .any(|c| code.contains(&format!("{c}::")) || code.contains(&format!("use {c}")))
+    });
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("core/Cargo.toml"))
+            .unwrap();
+    for c in ["leptos", "web-sys", "gloo", "wasm-bindgen", "js-sys"] {
+        assert!(!manifest.contains(c), "core/Cargo.toml depends on {c}");
+    }
+}
+
+#[test]
+fn only_the_storage_module_touches_local_storage() {
+    let files: Vec<PathBuf> = files_under(&["src"])
+        .into_iter()
+        .filter(|f| !f.ends_with("src/storage.rs"))
+        .collect();
+    let found = violations(&files, "localStorage belongs to src/storage.rs", |line| {
+        let code = line.split("//").next().unwrap_or("");
+        [
+            "LocalStorage",
+            "local_storage",
+            "gloo_storage",
+            "localStorage",
+        ]
+        .iter()
+        .any(|s| code.contains(s))
+    });
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn every_rust_file_says_what_it_owns() {
+    let files = files_under(&["src", "core/src", "tests"]);
+    let missing: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            !text.trim_start().starts_with("//!")
+        })
+        .map(|f| {
+            format!(
+                "{}: add a `//!` line saying what this file owns",
+                f.display()
+            )
+        })
+        .collect();
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
