@@ -101,6 +101,11 @@ fn app_lists_every_shipped_course_as_a_card() {
             .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
             .collect()
     };
-    assert_eq!(titles, ["デジタルスキル", "ハラスメント防止", "人権尊重"], "{}", el.inner_html());
+    assert_eq!(
+        titles,
+        ["デジタルスキル", "ハラスメント防止", "人権尊重"],
+        "{}",
+        el.inner_html()
+    );
     drop(handle);
 }
