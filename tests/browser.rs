@@ -1,6 +1,8 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the storage
 //! module against real localStorage, and components mounted into the page.
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use kenshu::storage::{self, Key, StorageError};
 use kenshu::ui::App;

@@ -36,6 +36,8 @@ pub enum Message {
         key: String,
         /// Where it was found: `course` or `question`.
         context: &'static str,
+        /// The known key it is closest to, if one is close.
+        suggestion: Option<&'static str>,
     },
     /// A required key is absent.
     MissingKey {
@@ -228,11 +230,24 @@ impl Message {
         match self {
             Syntax(m) if ja => format!("TOML の書き方に誤りがあります（引用符・括弧・= の抜けなど）: {m}"),
             Syntax(m) => format!("the TOML does not parse (check quotes, brackets and `=`): {m}"),
-            UnknownKey { key, context } if ja => format!(
+            UnknownKey {
+                key,
+                context,
+                suggestion: Some(s),
+            } if ja => format!(
+                "「{key}」は{}で使えるキーではありません。「{s}」の書き間違いではありませんか",
+                if *context == "course" { "コース" } else { "問題" }
+            ),
+            UnknownKey { key, context, .. } if ja => format!(
                 "「{key}」は{}で使えるキーではありません。綴りを確かめてください（使えるキーは quizzes/README.md）",
                 if *context == "course" { "コース" } else { "問題" }
             ),
-            UnknownKey { key, context } => format!(
+            UnknownKey {
+                key,
+                context,
+                suggestion: Some(s),
+            } => format!("`{key}` is not a key a {context} can have; did you mean `{s}`?"),
+            UnknownKey { key, context, .. } => format!(
                 "`{key}` is not a key a {context} can have; check its spelling (the keys are listed in quizzes/README.md)"
             ),
             MissingKey { key } if ja => format!("必須のキー「{key}」がありません。追加してください"),

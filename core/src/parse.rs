@@ -144,6 +144,32 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
     out
 }
 
+/// The known key within two edits of `key` (a typo), if there is one.
+fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 /// The rule context: where problems go and which table is being read.
 struct Cx {
     diags: Vec<Diagnostic>,
@@ -166,12 +192,13 @@ impl Cx {
         self.push(span, Message::WrongType { key, expected });
     }
 
-    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], context: &'static str) {
+    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&'static str], context: &'static str) {
         for key in table.keys() {
             if !known.contains(&key.get_ref().as_ref()) {
                 let message = Message::UnknownKey {
                     key: key.get_ref().to_string(),
                     context,
+                    suggestion: closest(key.get_ref(), known),
                 };
                 self.push(key.span(), message);
             }
