@@ -1,0 +1,57 @@
+//! Property tests: parsing and checking never panic, whatever the input,
+//! and every reported position lies inside the file.
+
+use proptest::prelude::*;
+use quiz_core::source::LineIndex;
+use quiz_core::{Lang, SourceFile, check_files};
+
+const VALID: &str = include_str!("../../quizzes/_template.toml");
+
+fn check(text: &str) {
+    let files = [SourceFile::new("x.toml", text)];
+    let report = check_files(&files);
+    let index = LineIndex::new(text);
+    for (_, diags) in &report.problems {
+        for d in diags {
+            assert!(d.span.start <= text.len(), "span past the end: {d:?}");
+            let (line, column) = index.position(text, d.span.start);
+            assert!(line >= 1 && column >= 1);
+            assert!(!d.message.render(Lang::Ja).is_empty());
+        }
+    }
+    let _ = report.render(&files, Lang::En);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn toml_like_text_never_panics(text in r#"[\[\]a-z_=" \n0-9\.,{}#'○×日本]{0,200}"#) {
+        check(&text);
+    }
+
+    #[test]
+    fn a_damaged_valid_file_never_panics(cut in 0usize..4000, len in 0usize..200, insert in ".{0,8}") {
+        let mut text: Vec<char> = VALID.chars().collect();
+        let at = cut.min(text.len());
+        let end = (at + len).min(text.len());
+        text.splice(at..end, insert.chars());
+        check(&text.into_iter().collect::<String>());
+    }
+}
+
+#[test]
+fn the_template_is_valid_and_hidden() {
+    let files = [SourceFile::new("quizzes/_template.toml", VALID)];
+    let report = check_files(&files);
+    assert!(report.is_clean());
+    assert!(
+        report.courses.is_empty(),
+        "a template is checked but never listed"
+    );
+}
