@@ -173,6 +173,7 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
         };
         let t = ui(lang.get());
         let labels = q.choice_labels();
+        let correct = q.correct();
         let answered = item.answer.clone();
         let is_answered = answered.is_some();
         let submit_marks = submit.clone();
@@ -223,15 +224,30 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
                             }
                         };
                         let label_for = input_id.clone();
+                        // After answering, the right choices are marked; a wrong
+                        // mark is flagged too (with words, not colour alone).
+                        let is_right = correct.contains(&choice);
+                        let was_marked = answered.as_ref().is_some_and(|a| a.contains(&choice));
+                        let outcome = match (is_answered, is_right, was_marked) {
+                            (false, _, _) => "",
+                            (true, true, _) => t.correct_answer,
+                            (true, false, true) => t.your_wrong_mark,
+                            (true, false, false) => "",
+                        };
                         view! {
-                            <label class="choice" for=label_for>
+                            <label class="choice" for=label_for
+                                class:choice--right=is_answered && is_right
+                                class:choice--wrong=is_answered && !is_right && was_marked>
                                 <input id=input_id type=if multiple { "checkbox" } else { "radio" }
                                     name="choice" value=choice.to_string() data-choice=choice
                                     prop:checked=checked
                                     disabled=is_answered
                                     on:change=on_change />
                                 <span class="choice__key" aria-hidden="true">{key}</span>
-                                <span class="choice__text"><RichText text=label inline=true /></span>
+                                <span class="choice__text">
+                                    {(!outcome.is_empty()).then(|| view! { <span class="choice__outcome">{outcome}</span> })}
+                                    <RichText text=label inline=true />
+                                </span>
                             </label>
                         }
                         .into_any()
@@ -381,7 +397,7 @@ pub fn Sources(sources: Vec<String>) -> impl IntoView {
     let lang = Settings::expect().lang;
     let t = ui(lang.get_untracked());
     view! {
-        <h3>{t.sources}</h3>
+        <p class="sources-label">{t.sources}</p>
         <ul class="sources">{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
     }
 }

@@ -69,11 +69,11 @@ pub fn ResultsPage(id: String) -> impl IntoView {
                     {q.scenario.clone().map(|s| view! { <div class="scenario"><RichText text=s /></div> })}
                     <div class="prompt"><RichText text=q.prompt.clone() /></div>
                     <AnswerSummary question=q.clone() marks />
-                    <details>
-                        <summary>{move || ui(lang.get()).explanation}</summary>
+                    <div class="review-item__explanation">
+                        <h4>{move || ui(lang.get()).explanation}</h4>
                         <RichText text=q.explanation.clone() />
                         <Sources sources=q.sources.clone() />
-                    </details>
+                    </div>
                 </li>
             })
         })
