@@ -15,6 +15,7 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod route;
+pub mod schedule;
 pub mod source;
 pub mod text;
 

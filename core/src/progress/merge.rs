@@ -1,0 +1,207 @@
+//! Combining two progress records: two tabs writing at once, or an
+//! imported file. Merging is order-independent and idempotent, and never
+//! drops a finished attempt or a newer answer.
+
+use std::collections::BTreeMap;
+
+use super::{CourseProgress, Progress, VERSION};
+use crate::attempt::Attempt;
+
+/// The union of two records. For each piece of state the more recent or
+/// more advanced side wins, decided by a total order so that
+/// `merge(a, b) == merge(b, a)`.
+pub fn merge(a: &Progress, b: &Progress) -> Progress {
+    let learner = match (&a.learner, &b.learner) {
+        (Some(x), Some(y)) => Some(
+            if (x.at_ms, &x.name) >= (y.at_ms, &y.name) {
+                x
+            } else {
+                y
+            }
+            .clone(),
+        ),
+        (x, y) => x.clone().or_else(|| y.clone()),
+    };
+    let mut courses: BTreeMap<String, CourseProgress> = BTreeMap::new();
+    for id in a.courses.keys().chain(b.courses.keys()) {
+        if courses.contains_key(id) {
+            continue;
+        }
+        let empty = CourseProgress::default();
+        let x = a.courses.get(id).unwrap_or(&empty);
+        let y = b.courses.get(id).unwrap_or(&empty);
+        courses.insert(id.clone(), merge_course(x, y));
+    }
+    let mut cards = a.cards.clone();
+    for (id, card) in &b.cards {
+        cards
+            .entry(id.clone())
+            .and_modify(|mine| {
+                let key =
+                    |c: &crate::schedule::Card| (c.last_ms, c.seen, c.stage, c.due_day, c.lapses);
+                if key(card) > key(mine) {
+                    *mine = *card;
+                }
+            })
+            .or_insert(*card);
+    }
+    Progress {
+        version: VERSION,
+        learner,
+        courses,
+        review: further(a.review.as_ref(), b.review.as_ref()),
+        cards,
+    }
+}
+
+fn merge_course(a: &CourseProgress, b: &CourseProgress) -> CourseProgress {
+    let mut history: Vec<_> = a.history.iter().chain(&b.history).copied().collect();
+    history.sort();
+    history.dedup();
+    let last = match (&a.last, &b.last) {
+        (Some(x), Some(y)) => Some(if order_key(x) >= order_key(y) { x } else { y }.clone()),
+        (x, y) => x.clone().or_else(|| y.clone()),
+    };
+    // An attempt that one side finished is no longer in progress on the other.
+    let finished = |t: &Attempt| history.iter().any(|f| f.started_ms == t.started_ms);
+    let open = |t: &Option<Attempt>| t.clone().filter(|t| !finished(t));
+    let active = further(open(&a.active).as_ref(), open(&b.active).as_ref());
+    CourseProgress {
+        active,
+        last,
+        history,
+    }
+}
+
+/// The attempt further along: more answers, then later start, then a
+/// stable tie-break on content.
+fn further(a: Option<&Attempt>, b: Option<&Attempt>) -> Option<Attempt> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if order_key(x) >= order_key(y) { x } else { y }.clone()),
+        (x, y) => x.or(y).cloned(),
+    }
+}
+
+fn order_key(t: &Attempt) -> (u64, usize, u64, String) {
+    let answered = t.items.iter().filter(|i| i.answer.is_some()).count();
+    let tie = serde_json::to_string(t).unwrap_or_default();
+    (t.finished_ms.unwrap_or(0), answered, t.started_ms, tie)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attempt::Item;
+    use crate::progress::{Finished, Learner};
+    use crate::schedule::Card;
+    use proptest::prelude::*;
+
+    fn attempt(course: &str, started: u64, answered: usize) -> Attempt {
+        Attempt {
+            course: course.into(),
+            items: (0..4)
+                .map(|i| Item {
+                    question: format!("q{i}"),
+                    order: vec![0, 1],
+                    answer: (i < answered).then(|| vec![0]),
+                })
+                .collect(),
+            started_ms: started,
+            finished_ms: (answered == 4).then_some(started + 100),
+        }
+    }
+
+    prop_compose! {
+        fn finished()(started in 0u64..50, took in 0u64..20, percent in 0u8..=100) -> Finished {
+            Finished { started_ms: started, at_ms: started + took, percent, passed: percent >= 80, duration_ms: took, asked: 10 }
+        }
+    }
+
+    prop_compose! {
+        fn card()(stage in 1u8..=6, due in 0i64..50, seen in 0u32..9, last in 0u64..30) -> Card {
+            Card { stage, due_day: due, seen, lapses: 0, last_ms: last }
+        }
+    }
+
+    prop_compose! {
+        fn progress()(
+            history in prop::collection::btree_map("[ab]", prop::collection::vec(finished(), 0..4), 0..3),
+            active in prop::option::of((0u64..50, 0usize..4)),
+            cards in prop::collection::btree_map("q[0-5]", card(), 0..5),
+            name in prop::option::of(("[あい]", 0u64..5)),
+        ) -> Progress {
+            let mut p = Progress::new();
+            for (id, h) in history {
+                let mut record = CourseProgress { history: h, ..Default::default() };
+                record.history.sort();
+                record.history.dedup();
+                record.active = active.map(|(s, n)| attempt(&id, s, n));
+                p.courses.insert(id, record);
+            }
+            p.cards = cards;
+            p.learner = name.map(|(name, at_ms)| Learner { name: name.into(), at_ms });
+            p
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn merge_is_order_independent(a in progress(), b in progress()) {
+            prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+        }
+
+        #[test]
+        fn merge_is_idempotent(a in progress(), b in progress()) {
+            let m = merge(&a, &b);
+            prop_assert_eq!(merge(&m, &m), m.clone());
+            prop_assert_eq!(merge(&m, &a), m.clone());
+        }
+
+        #[test]
+        fn merge_never_drops_a_finished_attempt(a in progress(), b in progress()) {
+            let m = merge(&a, &b);
+            for side in [&a, &b] {
+                for (id, record) in &side.courses {
+                    for f in &record.history {
+                        prop_assert!(m.courses[id].history.contains(f));
+                    }
+                }
+                for (id, card) in &side.cards {
+                    prop_assert!(m.cards[id].last_ms >= card.last_ms);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_attempt_finished_elsewhere_is_no_longer_active() {
+        let mut a = Progress::new();
+        a.courses.insert(
+            "c".into(),
+            CourseProgress {
+                active: Some(attempt("c", 7, 2)),
+                ..Default::default()
+            },
+        );
+        let mut b = Progress::new();
+        let done = attempt("c", 7, 4);
+        b.courses.insert(
+            "c".into(),
+            CourseProgress {
+                history: vec![Finished {
+                    started_ms: 7,
+                    at_ms: 107,
+                    percent: 100,
+                    passed: true,
+                    duration_ms: 100,
+                    asked: 4,
+                }],
+                last: Some(done.clone()),
+                active: None,
+            },
+        );
+        let m = merge(&a, &b);
+        assert_eq!(m.courses["c"].active, None);
+        assert_eq!(m.courses["c"].last, Some(done));
+    }
+}

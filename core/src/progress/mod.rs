@@ -1,0 +1,310 @@
+//! What the learner has done, as one plain value that the storage module
+//! saves as JSON: attempts in progress, finished attempts, review cards, and
+//! the learner's name. The stored form is versioned ([`VERSION`]);
+//! [`migrate`] brings every earlier version up to date and [`merge`]
+//! combines two records (two tabs, or an imported file) without losing an
+//! answer.
+//!
+//! Schema, version 2 (JSON):
+//!
+//! ```json
+//! {
+//!   "version": 2,
+//!   "learner": { "name": "山田 花子", "at_ms": 1795530600000 },
+//!   "courses": {
+//!     "digital-skills": {
+//!       "active": { "course": "digital-skills", "items": [ … ], "started_ms": 0, "finished_ms": null },
+//!       "last": { … the latest finished attempt … },
+//!       "history": [ { "started_ms": 0, "at_ms": 0, "percent": 80, "passed": true,
+//!                      "duration_ms": 0, "asked": 10 } ]
+//!     }
+//!   },
+//!   "review": null,
+//!   "cards": { "ds-phishing-1": { "b": 2, "d": 20416, "n": 1, "w": 0, "t": 0 } }
+//! }
+//! ```
+//!
+//! Version 1 had no `cards`, `review`, `learner`, nor `started_ms` in history.
+
+pub mod merge;
+pub mod migrate;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::attempt::{Attempt, grade};
+use crate::model::Course;
+use crate::schedule::Card;
+
+pub use merge::merge;
+pub use migrate::{MIN_VERSION, MigrateError, migrate};
+
+/// The schema version this build writes.
+pub const VERSION: u32 = 2;
+
+/// Everything stored about one learner in one browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Schema version of the stored value.
+    pub version: u32,
+    /// The learner's name for certificates, with when it was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learner: Option<Learner>,
+    /// Per course id.
+    #[serde(default)]
+    pub courses: BTreeMap<String, CourseProgress>,
+    /// The review session in progress, across courses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Attempt>,
+    /// Review state per question id.
+    #[serde(default)]
+    pub cards: BTreeMap<String, Card>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress::new()
+    }
+}
+
+/// The learner's name, asked once and kept locally.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Learner {
+    /// As the learner typed it.
+    pub name: String,
+    /// When it was set; the later one wins when records merge.
+    pub at_ms: u64,
+}
+
+/// One course's record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CourseProgress {
+    /// The attempt in progress, saved after every answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<Attempt>,
+    /// The latest finished attempt, for its results page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Attempt>,
+    /// Every finished attempt, oldest first.
+    #[serde(default)]
+    pub history: Vec<Finished>,
+}
+
+/// A finished attempt, summarised. `(started_ms, at_ms)` identifies it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Finished {
+    /// When it started, ms since the Unix epoch.
+    pub started_ms: u64,
+    /// When it finished.
+    pub at_ms: u64,
+    /// Score in percent.
+    pub percent: u8,
+    /// Whether it reached the pass mark.
+    pub passed: bool,
+    /// Time from start to finish.
+    pub duration_ms: u64,
+    /// Questions asked.
+    pub asked: u16,
+}
+
+impl Progress {
+    /// An empty record at the current version.
+    pub fn new() -> Progress {
+        Progress {
+            version: VERSION,
+            learner: None,
+            courses: BTreeMap::new(),
+            review: None,
+            cards: BTreeMap::new(),
+        }
+    }
+
+    /// The record for a course, if any.
+    pub fn course(&self, id: &str) -> Option<&CourseProgress> {
+        self.courses.get(id)
+    }
+
+    /// Stores the attempt in progress (after every answer); a finished
+    /// attempt moves to `last` and into the history.
+    pub fn save_attempt(&mut self, course: &Course, attempt: Attempt) {
+        let record = self.courses.entry(course.id.clone()).or_default();
+        let Some(finished) = attempt.finished_ms else {
+            record.active = Some(attempt);
+            return;
+        };
+        let score = attempt.score(course);
+        let entry = Finished {
+            started_ms: attempt.started_ms,
+            at_ms: finished,
+            percent: score.percent,
+            passed: score.passed,
+            duration_ms: finished.saturating_sub(attempt.started_ms),
+            asked: u16::try_from(attempt.items.len()).unwrap_or(u16::MAX),
+        };
+        if !record.history.contains(&entry) {
+            record.history.push(entry);
+            record.history.sort();
+        }
+        record.active = None;
+        record.last = Some(attempt);
+    }
+
+    /// Records one answer on the question's review card.
+    pub fn record_answer(
+        &mut self,
+        course: &Course,
+        question: &str,
+        marks: &[usize],
+        today: i64,
+        now_ms: u64,
+    ) {
+        let Some(q) = course.question(question) else {
+            return;
+        };
+        let right = grade(q, marks) >= 1.0;
+        let card = match self.cards.get(question) {
+            Some(card) => card.answered(right, today, now_ms),
+            None => Card::first(right, today, now_ms),
+        };
+        self.cards.insert(question.to_owned(), card);
+    }
+
+    /// The ids of the questions of `courses` due for review on `today`,
+    /// most overdue first.
+    pub fn due<'a>(
+        &self,
+        courses: impl IntoIterator<Item = &'a Course>,
+        today: i64,
+    ) -> Vec<String> {
+        let mut due: Vec<(i64, String)> = courses
+            .into_iter()
+            .flat_map(|c| c.questions.iter())
+            .filter_map(|q| {
+                let card = self.cards.get(&q.id)?;
+                card.is_due(today).then(|| (card.due_day, q.id.clone()))
+            })
+            .collect();
+        due.sort();
+        due.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// How many of the course's questions the learner currently knows
+    /// (latest answer right), and how many it has.
+    pub fn mastery(&self, course: &Course) -> (usize, usize) {
+        let known = course
+            .questions
+            .iter()
+            .filter(|q| self.cards.get(&q.id).is_some_and(Card::is_known))
+            .count();
+        (known, course.questions.len())
+    }
+
+    /// Sets the learner's name (trimmed; empty clears it).
+    pub fn set_name(&mut self, name: &str, now_ms: u64) {
+        let name = name.trim();
+        self.learner = (!name.is_empty()).then(|| Learner {
+            name: name.to_owned(),
+            at_ms: now_ms,
+        });
+    }
+}
+
+impl CourseProgress {
+    /// The best finished score in percent.
+    pub fn best(&self) -> Option<u8> {
+        self.history.iter().map(|f| f.percent).max()
+    }
+
+    /// The first finished attempt that passed, if any.
+    pub fn first_pass(&self) -> Option<&Finished> {
+        self.history.iter().find(|f| f.passed)
+    }
+
+    /// True once any attempt passed.
+    pub fn passed(&self) -> bool {
+        self.first_pass().is_some()
+    }
+
+    /// The latest finished score.
+    pub fn latest(&self) -> Option<&Finished> {
+        self.history.iter().max_by_key(|f| f.at_ms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_course;
+
+    pub(crate) const COURSE: &str = r#"
+id = "c"
+title = "t"
+description = "d"
+policy = "p"
+pass_mark = 50
+draw = "all"
+[[question]]
+id = "q1"
+kind = "truefalse"
+prompt = "p"
+answer = true
+explanation = "e"
+sources = ["s"]
+[[question]]
+id = "q2"
+kind = "truefalse"
+prompt = "p2"
+answer = false
+explanation = "e"
+sources = ["s"]
+"#;
+
+    fn course() -> Course {
+        parse_course(COURSE, false).course.expect("valid")
+    }
+
+    #[test]
+    fn finishing_moves_the_attempt_into_history_once() {
+        let course = course();
+        let mut p = Progress::new();
+        let mut a = Attempt::start(&course, 1, 1_000);
+        p.save_attempt(&course, a.clone());
+        assert!(p.course("c").and_then(|c| c.active.as_ref()).is_some());
+        a.answer(0, vec![a.items[0].order[0]], 2_000);
+        a.answer(1, vec![0], 4_000);
+        p.save_attempt(&course, a.clone());
+        p.save_attempt(&course, a);
+        let c = p.course("c").expect("record");
+        assert!(c.active.is_none());
+        assert_eq!(c.history.len(), 1);
+        assert_eq!(c.history[0].duration_ms, 3_000);
+        let json = serde_json::to_string(&p).expect("serialises");
+        assert_eq!(serde_json::from_str::<Progress>(&json).expect("parses"), p);
+    }
+
+    #[test]
+    fn answers_feed_review_and_mastery() {
+        let course = course();
+        let mut p = Progress::new();
+        p.record_answer(&course, "q1", &[0], 10, 1);
+        p.record_answer(&course, "q2", &[0], 10, 2);
+        assert_eq!(p.mastery(&course), (1, 2));
+        assert_eq!(p.due([&course], 10), vec!["q2"]);
+        assert_eq!(p.due([&course], 11), vec!["q2", "q1"]);
+        p.record_answer(&course, "nope", &[0], 10, 3);
+        assert_eq!(p.cards.len(), 2);
+    }
+
+    #[test]
+    fn names_are_trimmed_and_empty_clears() {
+        let mut p = Progress::new();
+        p.set_name("  山田 花子 ", 5);
+        assert_eq!(
+            p.learner.as_ref().map(|l| l.name.as_str()),
+            Some("山田 花子")
+        );
+        p.set_name("   ", 6);
+        assert_eq!(p.learner, None);
+    }
+}
