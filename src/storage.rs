@@ -1,31 +1,36 @@
 //! The only module that touches localStorage (through gloo-storage).
 //!
 //! It never panics: storage that the browser blocks is detected before use,
-//! a refused write is reported as a typed error that the UI shows, and data
-//! that cannot be read is copied aside under a backup key instead of being
-//! overwritten.
+//! a refused write is reported as a typed error that the UI shows, data that
+//! cannot be read is copied aside under a backup key instead of being
+//! overwritten, and every write merges with what another tab may have
+//! written since (read, merge, write).
 
 use gloo_storage::{LocalStorage, Storage};
-use quiz_core::progress::{Progress, VERSION};
+use quiz_core::progress::{self, MigrateError, Progress, VERSION};
+
+/// Prefix of every key this app writes, so the app's data is easy to find
+/// and never mixed with another app's on the same origin.
+pub const PREFIX: &str = "kenshu.";
 
 /// Every key this app writes; nothing else in the app names one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Key {
     /// The learner's [`Progress`], as JSON.
     Progress,
     /// The UI language, `ja` or `en`.
     Lang,
-    /// The last unreadable progress value, kept for download.
-    ProgressBackup,
+    /// A copy of stored progress that could not be used, by when it was kept.
+    Backup(u64),
 }
 
 impl Key {
-    /// The key's name in localStorage, namespaced by app.
-    pub fn name(self) -> &'static str {
+    /// The key's name in localStorage.
+    pub fn name(&self) -> String {
         match self {
-            Key::Progress => "kenshu.progress",
-            Key::Lang => "kenshu.lang",
-            Key::ProgressBackup => "kenshu.progress.backup",
+            Key::Progress => format!("{PREFIX}progress"),
+            Key::Lang => format!("{PREFIX}lang"),
+            Key::Backup(ms) => format!("{PREFIX}backup.{ms}"),
         }
     }
 }
@@ -37,11 +42,15 @@ pub enum StorageError {
     Unavailable,
     /// The browser refused the write (quota full, or private mode).
     WriteRefused(String),
-    /// A stored value could not be read; it was kept under the backup key.
+    /// Stored progress could not be read; it was copied to a backup key
+    /// (when `backed_up`) and a fresh record started.
     Corrupt {
         /// Whether the copy under the backup key succeeded.
         backed_up: bool,
     },
+    /// Stored progress comes from a newer version of the app; it is left
+    /// untouched and this tab does not write.
+    Newer(u64),
 }
 
 /// True when localStorage can be used at all. `LocalStorage::raw()` throws
@@ -53,46 +62,103 @@ pub fn available() -> bool {
 }
 
 /// Reads a raw string value.
-pub fn get_raw(key: Key) -> Result<Option<String>, StorageError> {
+pub fn get_raw(key: &Key) -> Result<Option<String>, StorageError> {
     if !available() {
         return Err(StorageError::Unavailable);
     }
-    Ok(LocalStorage::raw().get_item(key.name()).ok().flatten())
+    Ok(LocalStorage::raw().get_item(&key.name()).ok().flatten())
 }
 
 /// Writes a raw string value.
-pub fn set_raw(key: Key, value: &str) -> Result<(), StorageError> {
+pub fn set_raw(key: &Key, value: &str) -> Result<(), StorageError> {
     if !available() {
         return Err(StorageError::Unavailable);
     }
     LocalStorage::raw()
-        .set_item(key.name(), value)
+        .set_item(&key.name(), value)
         .map_err(|e| StorageError::WriteRefused(format!("{e:?}")))
 }
 
-/// Loads progress. A missing value is a fresh start; an unreadable one is
-/// copied to [`Key::ProgressBackup`] and reported, and the app goes on with
-/// a fresh record.
-pub fn load_progress() -> (Progress, Option<StorageError>) {
-    let raw = match get_raw(Key::Progress) {
+/// Copies a value aside under a new backup key.
+fn back_up(raw: &str, now_ms: u64) -> bool {
+    set_raw(&Key::Backup(now_ms), raw).is_ok()
+}
+
+/// Loads progress. A missing value is a fresh start; an older version is
+/// migrated (the original kept as a backup); an unreadable one is copied
+/// aside and reported, and the app goes on with a fresh record.
+pub fn load_progress(now_ms: u64) -> (Progress, Option<StorageError>) {
+    let raw = match get_raw(&Key::Progress) {
         Ok(Some(raw)) => raw,
         Ok(None) => return (Progress::new(), None),
         Err(e) => return (Progress::new(), Some(e)),
     };
-    match serde_json::from_str::<Progress>(&raw) {
-        Ok(p) if p.version == VERSION => (p, None),
-        _ => {
-            let backed_up = set_raw(Key::ProgressBackup, &raw).is_ok();
+    match progress::migrate(&raw) {
+        Ok((p, from)) => {
+            if from < VERSION {
+                back_up(&raw, now_ms);
+            }
+            (p, None)
+        }
+        Err(MigrateError::FromTheFuture(v)) => (Progress::new(), Some(StorageError::Newer(v))),
+        Err(_) => {
+            let backed_up = back_up(&raw, now_ms);
             (Progress::new(), Some(StorageError::Corrupt { backed_up }))
         }
     }
 }
 
-/// Saves progress.
-pub fn save_progress(progress: &Progress) -> Result<(), StorageError> {
+/// Reads a progress value that another tab wrote (from a `storage` event).
+pub fn parse_progress(raw: &str) -> Option<Progress> {
+    progress::migrate(raw).ok().map(|(p, _)| p)
+}
+
+/// Saves progress, merged with whatever is stored now (another tab may
+/// have written since), and returns what was written.
+pub fn save_progress(progress: &Progress) -> Result<Progress, StorageError> {
+    let stored = get_raw(&Key::Progress)?.and_then(|raw| parse_progress(&raw));
+    let merged = match stored {
+        Some(stored) => progress::merge(&stored, progress),
+        None => progress.clone(),
+    };
+    let json =
+        serde_json::to_string(&merged).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
+    set_raw(&Key::Progress, &json)?;
+    Ok(merged)
+}
+
+/// Every backup kept so far: (key name, when, value), newest first.
+pub fn backups() -> Vec<(String, u64, String)> {
+    if !available() {
+        return Vec::new();
+    }
+    let raw = LocalStorage::raw();
+    let prefix = format!("{PREFIX}backup.");
+    let count = raw.length().unwrap_or(0);
+    let mut out: Vec<(String, u64, String)> = (0..count)
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter_map(|name| {
+            let ms = name.strip_prefix(&prefix)?.parse().ok()?;
+            let value = raw.get_item(&name).ok().flatten()?;
+            Some((name, ms, value))
+        })
+        .collect();
+    out.sort_by_key(|b| std::cmp::Reverse(b.1));
+    out
+}
+
+/// Removes the app's progress (not its backups or settings): the reset the
+/// learner confirmed in settings.
+pub fn clear_progress() -> Result<(), StorageError> {
     if !available() {
         return Err(StorageError::Unavailable);
     }
-    LocalStorage::set(Key::Progress.name(), progress)
-        .map_err(|e| StorageError::WriteRefused(e.to_string()))
+    LocalStorage::raw()
+        .remove_item(&Key::Progress.name())
+        .map_err(|e| StorageError::WriteRefused(format!("{e:?}")))
+}
+
+/// The name localStorage `storage` events carry for progress.
+pub fn progress_key_name() -> String {
+    Key::Progress.name()
 }

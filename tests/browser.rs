@@ -28,13 +28,19 @@ fn mount_point() -> web_sys::HtmlElement {
     el
 }
 
+const V1: &str = include_str!("../core/tests/fixtures/progress/v1.json");
+
+fn backup_values() -> Vec<String> {
+    storage::backups().into_iter().map(|(_, _, v)| v).collect()
+}
+
 #[wasm_bindgen_test]
 fn progress_round_trips_through_local_storage() {
     local().clear().unwrap();
     let mut progress = Progress::new();
     progress.courses.insert("c".into(), Default::default());
-    storage::save_progress(&progress).unwrap();
-    let (loaded, problem) = storage::load_progress();
+    assert_eq!(storage::save_progress(&progress), Ok(progress.clone()));
+    let (loaded, problem) = storage::load_progress(1);
     assert_eq!(problem, None);
     assert_eq!(loaded, progress);
 }
@@ -42,23 +48,81 @@ fn progress_round_trips_through_local_storage() {
 #[wasm_bindgen_test]
 fn unreadable_progress_is_kept_aside_not_wiped() {
     local().clear().unwrap();
-    local().set_item(Key::Progress.name(), "{not json").unwrap();
-    let (loaded, problem) = storage::load_progress();
+    local()
+        .set_item(&Key::Progress.name(), "{not json")
+        .unwrap();
+    let (loaded, problem) = storage::load_progress(7);
     assert_eq!(problem, Some(StorageError::Corrupt { backed_up: true }));
     assert_eq!(loaded, Progress::new());
     assert_eq!(
-        local()
-            .get_item(Key::ProgressBackup.name())
-            .unwrap()
-            .as_deref(),
+        local().get_item("kenshu.backup.7").unwrap().as_deref(),
         Some("{not json")
+    );
+    assert_eq!(backup_values(), vec!["{not json".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn an_outdated_version_is_migrated_and_the_original_kept() {
+    local().clear().unwrap();
+    local().set_item(&Key::Progress.name(), V1).unwrap();
+    let (loaded, problem) = storage::load_progress(8);
+    assert_eq!(problem, None);
+    assert_eq!(loaded.courses["digital-skills"].history.len(), 2);
+    assert_eq!(backup_values(), vec![V1.to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn a_newer_version_is_left_untouched() {
+    local().clear().unwrap();
+    let newer = r#"{"version":99,"courses":{}}"#;
+    local().set_item(&Key::Progress.name(), newer).unwrap();
+    let (_, problem) = storage::load_progress(9);
+    assert_eq!(problem, Some(StorageError::Newer(99)));
+    assert_eq!(
+        local().get_item(&Key::Progress.name()).unwrap().as_deref(),
+        Some(newer)
     );
 }
 
 #[wasm_bindgen_test]
-fn missing_progress_is_a_fresh_start() {
+fn saving_merges_with_what_another_tab_wrote() {
     local().clear().unwrap();
-    assert_eq!(storage::load_progress(), (Progress::new(), None));
+    let mut theirs = Progress::new();
+    theirs.set_name("別のタブ", 5);
+    storage::save_progress(&theirs).unwrap();
+    let mut mine = Progress::new();
+    mine.courses.insert("c".into(), Default::default());
+    let written = storage::save_progress(&mine).unwrap();
+    assert_eq!(
+        written.learner.as_ref().map(|l| l.name.as_str()),
+        Some("別のタブ")
+    );
+    assert!(written.courses.contains_key("c"));
+    assert_eq!(storage::load_progress(10).0, written);
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_not_a_crash() {
+    local().clear().unwrap();
+    // Fill the origin's quota with 512 KiB values until the browser refuses.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    while local()
+        .set_item(&format!("filler.{filled}"), &chunk)
+        .is_ok()
+        && filled < 64
+    {
+        filled += 1;
+    }
+    let mut big = Progress::new();
+    big.set_name(&"名".repeat(2_000_000), 1);
+    let result = storage::save_progress(&big);
+    local().clear().unwrap();
+    assert!(filled < 64, "the quota was never reached");
+    assert!(
+        matches!(result, Err(StorageError::WriteRefused(_))),
+        "{result:?}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -13,6 +13,12 @@ pub enum Route {
     Attempt(String),
     /// The results of the latest finished attempt of a course.
     Results(String),
+    /// The certificate (修了証) of a passed course.
+    Certificate(String),
+    /// Today's review across all courses.
+    Review,
+    /// Name, language, export, import, backups and reset.
+    Settings,
     /// A hash that names no screen; shown as "not found" with a way home.
     NotFound(String),
 }
@@ -31,6 +37,9 @@ impl Route {
             ["course", id] if id_ok(id) => Route::Course((*id).to_owned()),
             ["course", id, "attempt"] if id_ok(id) => Route::Attempt((*id).to_owned()),
             ["course", id, "results"] if id_ok(id) => Route::Results((*id).to_owned()),
+            ["course", id, "certificate"] if id_ok(id) => Route::Certificate((*id).to_owned()),
+            ["review"] => Route::Review,
+            ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_owned()),
         }
     }
@@ -42,6 +51,9 @@ impl Route {
             Route::Course(id) => format!("#/course/{id}"),
             Route::Attempt(id) => format!("#/course/{id}/attempt"),
             Route::Results(id) => format!("#/course/{id}/results"),
+            Route::Certificate(id) => format!("#/course/{id}/certificate"),
+            Route::Review => "#/review".to_owned(),
+            Route::Settings => "#/settings".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -58,6 +70,9 @@ mod tests {
             Route::Course("a-1".into()),
             Route::Attempt("a-1".into()),
             Route::Results("a-1".into()),
+            Route::Certificate("a-1".into()),
+            Route::Review,
+            Route::Settings,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -53,10 +53,19 @@ pub fn App() -> impl IntoView {
                 Route::Course(id) => view! { <screens::course::CoursePage id /> }.into_any(),
                 Route::Attempt(id) => view! { <screens::attempt::AttemptPage id /> }.into_any(),
                 Route::Results(id) => view! { <screens::results::ResultsPage id /> }.into_any(),
+                Route::Certificate(id) => view! { <screens::certificate::CertificatePage id /> }.into_any(),
+                Route::Review => view! { <screens::review::ReviewPage /> }.into_any(),
+                Route::Settings => view! { <screens::settings::SettingsPage /> }.into_any(),
                 Route::NotFound(_) => view! { <screens::not_found::NotFound /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
+            <nav>
+                <ul class="footer-links">
+                    <li><a href=Route::Review.href()>{move || t().review_heading}</a></li>
+                    <li><a href=Route::Settings.href()>{move || t().settings}</a></li>
+                </ul>
+            </nav>
             <p>{move || t().footer}</p>
         </footer>
     }

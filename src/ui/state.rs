@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_core::progress::Progress;
+use quiz_core::progress::{Progress, merge};
 use quiz_core::{Course, Lang, Route, SourceFile, check_files};
 
 use crate::storage::{self, Key, StorageError};
@@ -44,7 +44,7 @@ pub struct Settings {
 impl Settings {
     /// Reads the saved language (Japanese by default) and saves changes.
     pub fn provide() {
-        let saved = storage::get_raw(Key::Lang).ok().flatten();
+        let saved = storage::get_raw(&Key::Lang).ok().flatten();
         let lang = RwSignal::new(match saved.as_deref() {
             Some("en") => Lang::En,
             _ => Lang::Ja,
@@ -55,7 +55,7 @@ impl Settings {
                 Lang::En => "en",
             };
             if prev.is_some() {
-                let _ = storage::set_raw(Key::Lang, code);
+                let _ = storage::set_raw(&Key::Lang, code);
             }
         });
         provide_context(Settings { lang });
@@ -74,32 +74,66 @@ pub struct Store {
     pub progress: RwSignal<Progress>,
     /// The last storage problem, shown to the learner.
     pub problem: RwSignal<Option<StorageError>>,
+    /// False when saving would overwrite data that could not be kept aside.
+    pub writable: RwSignal<bool>,
 }
 
 impl Store {
-    /// Loads progress and saves it again after every change.
+    /// Loads progress, saves it after every change (merged with what other
+    /// tabs wrote), and takes in other tabs' changes as they happen.
     pub fn provide() {
-        let (loaded, problem) = storage::load_progress();
-        // Unreadable data that could not be copied aside must not be overwritten.
-        let writable = !matches!(problem, Some(StorageError::Corrupt { backed_up: false }));
+        let (loaded, problem) = storage::load_progress(now_ms());
+        let writable = RwSignal::new(!matches!(
+            problem,
+            Some(StorageError::Corrupt { backed_up: false } | StorageError::Newer(_))
+        ));
         let progress = RwSignal::new(loaded);
         let problem = RwSignal::new(problem);
         Effect::new(move |prev: Option<()>| {
-            progress.with(|p| {
-                if prev.is_some()
-                    && writable
-                    && let Err(e) = storage::save_progress(p)
-                {
-                    problem.set(Some(e));
-                }
-            });
+            let current = progress.get();
+            if prev.is_none() || !writable.get_untracked() {
+                return;
+            }
+            match storage::save_progress(&current) {
+                // Another tab wrote too: adopt the union (saving it again is a no-op).
+                Ok(merged) if merged != current => progress.set(merged),
+                Ok(_) => {}
+                Err(e) => problem.set(Some(e)),
+            }
         });
-        provide_context(Store { progress, problem });
+        let key = storage::progress_key_name();
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let Some(theirs) = ev.new_value().and_then(|raw| storage::parse_progress(&raw)) else {
+                return;
+            };
+            let merged = progress.with_untracked(|mine| merge(mine, &theirs));
+            if progress.with_untracked(|mine| *mine != merged) {
+                progress.set(merged);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        provide_context(Store {
+            progress,
+            problem,
+            writable,
+        });
     }
 
     /// The store from context.
     pub fn expect() -> Store {
         expect_context()
+    }
+
+    /// Starts over with an empty record, after the learner confirmed.
+    pub fn reset(&self) {
+        match storage::clear_progress() {
+            Ok(()) => self.problem.set(None),
+            Err(e) => self.problem.set(Some(e)),
+        }
+        self.progress.set(Progress::new());
     }
 }
 
@@ -150,4 +184,10 @@ pub fn now_ms() -> u64 {
 /// A fresh random seed for drawing an attempt.
 pub fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 ^ now_ms()
+}
+
+/// Today's day number in the learner's time zone, for review scheduling.
+pub fn today() -> i64 {
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    quiz_core::schedule::day_of(now_ms(), offset)
 }

@@ -54,6 +54,35 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
     }
 }
 
+/// What merging an imported record changed, for the learner to read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Finished attempts that were not here before.
+    pub attempts_added: usize,
+    /// Questions whose review card is new or newer.
+    pub cards_updated: usize,
+    /// Courses that had no record before.
+    pub courses_added: usize,
+}
+
+/// Compares the record before and after a merge.
+pub fn summarize(before: &Progress, after: &Progress) -> Summary {
+    let attempts = |p: &Progress| p.courses.values().map(|c| c.history.len()).sum::<usize>();
+    Summary {
+        attempts_added: attempts(after).saturating_sub(attempts(before)),
+        cards_updated: after
+            .cards
+            .iter()
+            .filter(|(id, card)| before.cards.get(*id) != Some(card))
+            .count(),
+        courses_added: after
+            .courses
+            .keys()
+            .filter(|id| !before.courses.contains_key(*id))
+            .count(),
+    }
+}
+
 fn merge_course(a: &CourseProgress, b: &CourseProgress) -> CourseProgress {
     let mut history: Vec<_> = a.history.iter().chain(&b.history).copied().collect();
     history.sort();
@@ -139,7 +168,7 @@ mod tests {
                 p.courses.insert(id, record);
             }
             p.cards = cards;
-            p.learner = name.map(|(name, at_ms)| Learner { name: name.into(), at_ms });
+            p.learner = name.map(|(name, at_ms)| Learner { name, at_ms });
             p
         }
     }
@@ -171,6 +200,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_summary_counts_what_an_import_added() {
+        let mut before = Progress::new();
+        before.cards.insert(
+            "q1".into(),
+            Card {
+                stage: 2,
+                due_day: 1,
+                seen: 1,
+                lapses: 0,
+                last_ms: 1,
+            },
+        );
+        let mut imported = before.clone();
+        imported.cards.insert(
+            "q2".into(),
+            Card {
+                stage: 1,
+                due_day: 1,
+                seen: 1,
+                lapses: 1,
+                last_ms: 2,
+            },
+        );
+        imported.courses.insert(
+            "c".into(),
+            CourseProgress {
+                history: vec![Finished {
+                    started_ms: 1,
+                    at_ms: 2,
+                    percent: 90,
+                    passed: true,
+                    duration_ms: 1,
+                    asked: 10,
+                }],
+                ..Default::default()
+            },
+        );
+        let after = merge(&before, &imported);
+        assert_eq!(
+            summarize(&before, &after),
+            Summary {
+                attempts_added: 1,
+                cards_updated: 1,
+                courses_added: 1
+            }
+        );
+        assert_eq!(
+            summarize(&after, &merge(&after, &before)),
+            Summary::default()
+        );
     }
 
     #[test]

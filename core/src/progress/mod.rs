@@ -37,7 +37,7 @@ use crate::attempt::{Attempt, grade};
 use crate::model::Course;
 use crate::schedule::Card;
 
-pub use merge::merge;
+pub use merge::{Summary, merge, summarize};
 pub use migrate::{MIN_VERSION, MigrateError, migrate};
 
 /// The schema version this build writes.

@@ -10,7 +10,7 @@ use quiz_core::{Course, Kind, Route};
 
 use super::not_found::NotFound;
 use crate::ui::i18n::{question_counter, ui};
-use crate::ui::state::{Catalog, Nav, Settings, Store, fresh_seed, now_ms};
+use crate::ui::state::{Catalog, Nav, Settings, Store, fresh_seed, now_ms, today};
 use crate::ui::widgets::{RichText, focus_id, use_title};
 
 /// Starts a fresh attempt of `course` and opens it. The one place a new
@@ -37,7 +37,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     let store = Store::expect();
     let record = store.progress.with_untracked(|p| p.course(&id).cloned());
     if let Some(attempt) = record.as_ref().and_then(|r| r.active.clone()) {
-        return view! { <Quiz course=Arc::new(course) attempt /> }.into_any();
+        return course_quiz(course, attempt);
     }
     if record.is_some_and(|r| r.last.is_some()) {
         Nav::expect().replace(&Route::Results(id));
@@ -47,14 +47,36 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     store
         .progress
         .update(|p| p.save_attempt(&course, attempt.clone()));
-    view! { <Quiz course=Arc::new(course) attempt /> }.into_any()
+    course_quiz(course, attempt)
 }
 
-/// The question screen over one attempt.
-#[component]
-fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
-    let store = Store::expect();
+fn course_quiz(course: Course, attempt: Attempt) -> AnyView {
     let nav = Nav::expect();
+    let id = course.id.clone();
+    let on_finish = Callback::new(move |_| nav.replace(&Route::Results(id.clone())));
+    view! { <Quiz course=Arc::new(course) attempt mode=Mode::Course on_finish /> }.into_any()
+}
+
+/// Where an attempt's answers are kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A course attempt: kept per course, finished ones go to the history.
+    Course,
+    /// Today's review across courses: kept as the review session.
+    Review,
+}
+
+/// The question screen over one attempt. Every answer is saved at once:
+/// on the attempt (course or review) and on the question's review card.
+#[component]
+pub fn Quiz(
+    course: Arc<Course>,
+    attempt: Attempt,
+    mode: Mode,
+    /// Called when the learner moves on from the last question.
+    on_finish: Callback<()>,
+) -> impl IntoView {
+    let store = Store::expect();
     let lang = Settings::expect().lang;
     let total = attempt.items.len();
     let viewing = RwSignal::new(attempt.current().unwrap_or(0));
@@ -63,7 +85,10 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
     let selected = RwSignal::new(Vec::<usize>::new());
     let title = course.title.clone();
     let course_title = course.title.clone();
-    let course_href = Route::Course(course.id.clone()).href();
+    let course_href = match mode {
+        Mode::Course => Route::Course(course.id.clone()).href(),
+        Mode::Review => Route::Home.href(),
+    };
     use_title(move |l| {
         Some(format!(
             "{} — {}",
@@ -79,27 +104,32 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
                 return;
             }
             let index = viewing.get_untracked();
-            attempt.update(|a| a.answer(index, marks, now_ms()));
+            let now = now_ms();
+            let question = attempt.with_untracked(|a| a.items[index].question.clone());
+            attempt.update(|a| a.answer(index, marks.clone(), now));
             let snapshot = attempt.get_untracked();
-            store.progress.update(|p| p.save_attempt(&course, snapshot));
+            store.progress.update(|p| {
+                p.record_answer(&course, &question, &marks, today(), now);
+                match mode {
+                    Mode::Course => p.save_attempt(&course, snapshot),
+                    Mode::Review => p.review = Some(snapshot),
+                }
+            });
             focus_id("answer-result");
         }
     };
-    let next = {
-        let course_id = course.id.clone();
-        move || {
-            let index = viewing.get_untracked();
-            if attempt.with_untracked(|a| a.items[index].answer.is_none()) {
-                return;
-            }
-            if index + 1 >= total {
-                nav.replace(&Route::Results(course_id.clone()));
-                return;
-            }
-            selected.set(Vec::new());
-            viewing.set(index + 1);
-            focus_id("question-heading");
+    let next = move || {
+        let index = viewing.get_untracked();
+        if attempt.with_untracked(|a| a.items[index].answer.is_none()) {
+            return;
         }
+        if index + 1 >= total {
+            on_finish.run(());
+            return;
+        }
+        selected.set(Vec::new());
+        viewing.set(index + 1);
+        focus_id("question-heading");
     };
 
     // Number keys pick a choice; Enter answers or moves on. Buttons, links
@@ -113,7 +143,7 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
     };
     let on_key = {
         let submit = submit.clone();
-        let next = next.clone();
+
         move |ev: KeyboardEvent| {
             if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
                 return;
@@ -263,7 +293,7 @@ fn Quiz(course: Arc<Course>, attempt: Attempt) -> impl IntoView {
         let submit_form = submit.clone();
         let feedback = answered.map(|marks| {
             let q = q.clone();
-            let next = next.clone();
+
             let last = index + 1 >= total;
             view! { <Feedback question=q marks on_next=Callback::new(move |_| next()) last /> }
         });

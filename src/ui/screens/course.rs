@@ -7,7 +7,7 @@ use super::attempt::start_attempt;
 use super::not_found::NotFound;
 use crate::ui::i18n::{score_line, ui};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
-use crate::ui::widgets::{RichText, use_title};
+use crate::ui::widgets::{RichText, ScoreChart, use_title};
 
 /// The overview of course `id`.
 #[component]
@@ -28,6 +28,7 @@ pub fn CoursePage(id: String) -> impl IntoView {
     };
     let attempt_href = Route::Attempt(course.id.clone()).href();
     let pass_mark = course.pass_mark;
+    let cert_id = course.id.clone();
     view! {
         <p class="breadcrumb"><a href="#/">{move || ui(lang.get()).home}</a></p>
         <h1 class="page-title">{course.title.clone()}</h1>
@@ -59,10 +60,15 @@ pub fn CoursePage(id: String) -> impl IntoView {
         {move || {
             let t = ui(lang.get());
             let l = lang.get();
+            let r_id = cert_id.clone();
             record.get().filter(|r| !r.history.is_empty()).map(|r| view! {
                 <section aria-labelledby="history-heading">
                     <h2 id="history-heading">{t.history}</h2>
                     <p>{format!("{}: {}", t.attempts, r.history.len())}</p>
+                    <ScoreChart history=r.history.clone() pass_mark />
+                    {r.passed().then(|| view! {
+                        <p><a class="button button--secondary" href=Route::Certificate(r_id.clone()).href()>{t.certificate}</a></p>
+                    })}
                     <ol class="history">
                         {r.history.iter().rev().map(|f| {
                             let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(f.at_ms as f64));

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::ui::i18n::ui;
-use crate::ui::state::{Catalog, Settings, Store};
+use quiz_core::Route;
+
+use crate::ui::state::{Catalog, Settings, Store, today};
 use crate::ui::widgets::{CourseCard, use_title};
 
 /// The course list.
@@ -14,8 +16,24 @@ pub fn Home() -> impl IntoView {
     let lang = Settings::expect().lang;
     use_title(|_| None);
     let courses = catalog.0.clone();
+    let review_courses = catalog.0.clone();
     view! {
         <h1 class="page-title">{move || ui(lang.get()).app_name}</h1>
+        <section class="review-card" aria-labelledby="review-heading">
+            <h2 id="review-heading">{move || ui(lang.get()).review_heading}</h2>
+            {move || {
+                let t = ui(lang.get());
+                let due = store.progress.with(|p| p.due(review_courses.iter(), today()).len());
+                if due == 0 {
+                    view! { <p>{t.review_none}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="review-card__count">{format!("{}: {due}", t.review_due)}</p>
+                        <a class="button button--primary" href=Route::Review.href()>{t.review_start}</a>
+                    }.into_any()
+                }
+            }}
+        </section>
         <section aria-labelledby="courses-heading">
             <h2 id="courses-heading">{move || ui(lang.get()).courses_heading}</h2>
             <div class="card-grid">
@@ -25,7 +43,8 @@ pub fn Home() -> impl IntoView {
                         .iter()
                         .map(|c| {
                             let record = progress.course(&c.id).cloned();
-                            view! { <CourseCard course=c.clone() record /> }
+                            let mastery = progress.mastery(c);
+                            view! { <CourseCard course=c.clone() record mastery /> }
                         })
                         .collect_view()
                 }}

@@ -1,7 +1,10 @@
 //! One screen per file; the route table is in [`crate::ui::App`].
 
 pub mod attempt;
+pub mod certificate;
 pub mod course;
 pub mod home;
 pub mod not_found;
 pub mod results;
+pub mod review;
+pub mod settings;

@@ -79,6 +79,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         })
         .collect_view();
     let pass_mark = course.pass_mark;
+    let cert_id = course.id.clone();
     view! {
         <p class="breadcrumb"><a href=course_href>{course.title.clone()}</a></p>
         <h1 class="page-title">{move || format!("{} — {}", ui(lang.get()).results_heading, course.title)}</h1>
@@ -91,6 +92,9 @@ pub fn ResultsPage(id: String) -> impl IntoView {
             <div class="actions no-print">
                 {(!missed.is_empty()).then(|| view! {
                     <button type="button" class="button button--primary" on:click=retry_missed>{move || ui(lang.get()).retry_missed}</button>
+                })}
+                {score.passed.then(|| view! {
+                    <a class="button button--secondary" href=Route::Certificate(cert_id.clone()).href()>{move || ui(lang.get()).certificate}</a>
                 })}
                 <button type="button" class="button button--secondary" on:click=retry_all>{move || ui(lang.get()).retry_course}</button>
                 <button type="button" class="button button--ghost" on:click=|_| { let _ = window().print(); }>{move || ui(lang.get()).print}</button>

@@ -13,7 +13,12 @@ use crate::ui::state::{Nav, Settings, Store};
 /// A course card: title, description, counts, the learner's best score and
 /// pass state, and a start or continue link.
 #[component]
-pub fn CourseCard(course: Course, record: Option<CourseProgress>) -> impl IntoView {
+pub fn CourseCard(
+    course: Course,
+    record: Option<CourseProgress>,
+    /// Questions known (latest answer right) and questions in the course.
+    mastery: (usize, usize),
+) -> impl IntoView {
     let lang = Settings::expect().lang;
     let (store, nav) = (Store::expect(), Nav::expect());
     let heading_id = format!("course-{}", course.id);
@@ -24,6 +29,7 @@ pub fn CourseCard(course: Course, record: Option<CourseProgress>) -> impl IntoVi
         (done, a.items.len())
     });
     let pool = course.questions.len();
+    let mastery_percent = (mastery.0 * 100).checked_div(mastery.1).unwrap_or(0);
     let per_attempt = course.attempt_len();
     let pass_mark = course.pass_mark;
     let attempt_href = Route::Attempt(course.id.clone()).href();
@@ -58,8 +64,13 @@ pub fn CourseCard(course: Course, record: Option<CourseProgress>) -> impl IntoVi
                     }
                 }}
             </p>
+            <p class="mastery">
+                <span>{move || ui(lang.get()).mastery}</span>
+                " "<strong>{format!("{} / {} ({}%)", mastery.0, mastery.1, mastery_percent)}</strong>
+                <span class="mastery__explain">{move || format!("（{}）", ui(lang.get()).mastery_explain)}</span>
+            </p>
             <div class="meter" aria-hidden="true">
-                <div class="meter__bar" style=format!("width: {}%", best.unwrap_or(0))></div>
+                <div class="meter__bar" style=format!("width: {mastery_percent}%")></div>
             </div>
             <div class="card__actions">
                 {match resumable {

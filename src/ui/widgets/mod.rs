@@ -1,14 +1,16 @@
 //! Small reusable pieces: they render what they are given and send events
 //! up through callback props.
 
+mod chart;
 mod course_card;
 mod rich_text;
 
+pub use chart::ScoreChart;
 pub use course_card::CourseCard;
 pub use rich_text::RichText;
 
 use leptos::prelude::*;
-use quiz_core::Lang;
+use quiz_core::{Lang, Route};
 
 use super::i18n::{page_title, ui};
 use super::state::{Settings, Store};
@@ -58,13 +60,19 @@ pub fn StorageNotice() -> impl IntoView {
     move || {
         let t = ui(lang.get());
         store.problem.get().map(|p| {
-            let text = match p {
-                StorageError::Unavailable => t.storage_unavailable,
-                StorageError::WriteRefused(_) => t.storage_refused,
-                StorageError::Corrupt { backed_up: true } => t.storage_corrupt,
-                StorageError::Corrupt { backed_up: false } => t.storage_corrupt_unsaved,
+            let (text, backups) = match p {
+                StorageError::Unavailable => (t.storage_unavailable, false),
+                StorageError::WriteRefused(_) => (t.storage_refused, false),
+                StorageError::Corrupt { backed_up: true } => (t.storage_corrupt, true),
+                StorageError::Corrupt { backed_up: false } => (t.storage_corrupt_unsaved, false),
+                StorageError::Newer(_) => (t.storage_newer, false),
             };
-            view! { <div class="notice notice--warning" role="alert">{text}</div> }
+            view! {
+                <div class="notice notice--warning" role="alert">
+                    {text}
+                    {backups.then(|| view! { " " <a href=Route::Settings.href()>{t.see_backups}</a> })}
+                </div>
+            }
         })
     }
 }
@@ -79,4 +87,30 @@ pub fn focus_id(id: &str) {
             let _ = el.focus();
         }
     });
+}
+
+/// Offers `text` to the learner as a file download. Returns false when the
+/// browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(anchor) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(el).ok())
+    else {
+        return false;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
 }

@@ -1,0 +1,187 @@
+//! Settings: the learner's name, language, export and import of progress,
+//! copies of unreadable data, and a reset that asks first.
+
+use leptos::prelude::*;
+use quiz_core::Lang;
+use quiz_core::progress::{merge, migrate, summarize};
+
+use crate::storage;
+use crate::ui::i18n::{import_summary, ui};
+use crate::ui::state::{Settings, Store, now_ms};
+use crate::ui::widgets::{download, use_title};
+
+/// The settings screen.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let store = Store::expect();
+    let lang = Settings::expect().lang;
+    use_title(|l| Some(ui(l).settings.to_owned()));
+    let t = move || ui(lang.get());
+
+    let name = RwSignal::new(store.progress.with_untracked(|p| {
+        p.learner
+            .as_ref()
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    }));
+    let name_saved = RwSignal::new(false);
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        store
+            .progress
+            .update(|p| p.set_name(&name.get_untracked(), now_ms()));
+        name_saved.set(true);
+    };
+
+    let export = move |_| {
+        let json = store
+            .progress
+            .with_untracked(|p| serde_json::to_string_pretty(p).unwrap_or_default());
+        let date = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        let day = date.get(..10).unwrap_or("export").replace('-', "");
+        download(
+            &format!("kenshu-progress-{day}.json"),
+            "application/json",
+            &json,
+        );
+    };
+
+    let import_message = RwSignal::new(None::<(bool, String)>);
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let l = lang.get_untracked();
+            match migrate(&text) {
+                Ok((imported, _)) => {
+                    let before = store.progress.get_untracked();
+                    let after = merge(&before, &imported);
+                    let summary = summarize(&before, &after);
+                    store.progress.set(after);
+                    import_message.set(Some((true, import_summary(l, &summary))));
+                }
+                Err(e) => {
+                    import_message.set(Some((false, format!("{}: {e}", ui(l).import_failed))))
+                }
+            }
+            input.set_value("");
+        });
+    };
+
+    let confirming = RwSignal::new(false);
+    let reset_done = RwSignal::new(false);
+    let backups = RwSignal::new(storage::backups());
+
+    view! {
+        <h1 class="page-title">{move || t().settings}</h1>
+
+        <section aria-labelledby="name-heading">
+            <h2 id="name-heading">{move || t().name_label}</h2>
+            <form class="inline-form" on:submit=save_name>
+                <label for="learner-name">{move || t().certificate_need_name}</label>
+                <div class="inline-form__row">
+                    <input id="learner-name" type="text" autocomplete="name" maxlength="60"
+                        prop:value=move || name.get()
+                        on:input=move |ev| { name.set(event_target_value(&ev)); name_saved.set(false); } />
+                    <button type="submit" class="button button--secondary">{move || t().save}</button>
+                </div>
+                <p role="status" class="form-status">{move || name_saved.get().then(|| t().saved)}</p>
+            </form>
+        </section>
+
+        <section aria-labelledby="lang-heading">
+            <h2 id="lang-heading">{move || t().language}</h2>
+            <fieldset class="radio-row">
+                <legend class="visually-hidden">{move || t().language}</legend>
+                <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::Ja
+                    on:change=move |_| lang.set(Lang::Ja) />" 日本語"</label>
+                <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::En
+                    on:change=move |_| lang.set(Lang::En) />" English"</label>
+            </fieldset>
+        </section>
+
+        <section aria-labelledby="export-heading">
+            <h2 id="export-heading">{move || t().export_heading}</h2>
+            <div class="actions">
+                <button type="button" class="button button--secondary" on:click=export>{move || t().export}</button>
+            </div>
+            <label for="import-file">{move || t().import_label}</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=import />
+            <p role="status" class="form-status">
+                {move || import_message.get().map(|(ok, text)| view! {
+                    <span class=if ok { "status--pass" } else { "status--fail" }>{text}</span>
+                })}
+            </p>
+        </section>
+
+        <section aria-labelledby="backups-heading">
+            <h2 id="backups-heading">{move || t().backups_heading}</h2>
+            {move || {
+                let list = backups.get();
+                if list.is_empty() {
+                    return view! { <p>{t().backups_none}</p> }.into_any();
+                }
+                view! {
+                    <ul class="backups">
+                        {list.into_iter().map(|(name, ms, value)| {
+                            let when: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+                                .to_locale_string("ja-JP", &wasm_bindgen::JsValue::UNDEFINED).into();
+                            let file = format!("{}.json", name.replace('.', "-"));
+                            view! {
+                                <li>
+                                    {format!("{when}（{} bytes）", value.len())}" "
+                                    <button type="button" class="button button--ghost"
+                                        on:click=move |_| { download(&file, "application/json", &value); }>
+                                        {move || t().download}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+
+        <section aria-labelledby="reset-heading">
+            <h2 id="reset-heading">{move || t().reset_heading}</h2>
+            {move || if confirming.get() {
+                view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="reset-confirm-text">
+                        <p id="reset-confirm-text">{t().reset_confirm}</p>
+                        <div class="actions">
+                            <button type="button" class="button button--danger" on:click=move |_| {
+                                store.reset();
+                                name.set(String::new());
+                                confirming.set(false);
+                                reset_done.set(true);
+                            }>{t().reset_yes}</button>
+                            <button type="button" class="button button--secondary"
+                                on:click=move |_| confirming.set(false)>{t().cancel}</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button button--secondary"
+                        on:click=move |_| { reset_done.set(false); confirming.set(true); }>{t().reset}</button>
+                }.into_any()
+            }}
+            <p role="status" class="form-status">{move || reset_done.get().then(|| t().reset_done)}</p>
+        </section>
+    }
+}
