@@ -11,6 +11,7 @@
 pub mod attempt;
 pub mod check;
 pub mod diagnostic;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod progress;

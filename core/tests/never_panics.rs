@@ -55,3 +55,41 @@ fn the_template_is_valid_and_hidden() {
         "a template is checked but never listed"
     );
 }
+
+mod imports {
+    use proptest::prelude::*;
+    use quiz_core::diagnostic::Message;
+    use quiz_core::import::{aiken, gift, to_toml};
+    use quiz_core::parse::parse_course;
+
+    /// Whatever the input, the converted file is well-formed TOML: only
+    /// the reminders (missing keys) may remain.
+    fn converts_cleanly(result: &quiz_core::import::ImportResult) {
+        let toml = to_toml(result, "x", "題", "in.gift");
+        for d in parse_course(&toml, false).diagnostics {
+            assert!(
+                !matches!(d.message, Message::Syntax(_)),
+                "converted file does not parse: {d:?}\n{toml}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn gift_never_panics_and_converts_to_valid_toml(text in r#"[{}=~#%:\\\n a-zTF0-9\[\]<>&"'\-]{0,160}"#) {
+            converts_cleanly(&gift::parse(&text));
+        }
+
+        #[test]
+        fn gift_handles_any_text(text in any::<String>()) {
+            converts_cleanly(&gift::parse(&text));
+        }
+
+        #[test]
+        fn aiken_never_panics(text in r#"[A-D.)\n ANSWER:あい"\\]{0,160}"#) {
+            converts_cleanly(&aiken::parse(&text));
+        }
+    }
+}
