@@ -7,6 +7,7 @@
 //! written since (read, merge, write).
 
 use gloo_storage::{LocalStorage, Storage};
+use quiz_core::SourceFile;
 use quiz_core::progress::{self, MigrateError, Progress, VERSION};
 
 /// Prefix of every key this app writes, so the app's data is easy to find
@@ -20,6 +21,8 @@ pub enum Key {
     Progress,
     /// The UI language, `ja` or `en`.
     Lang,
+    /// Question files a trainer kept in this browser, as JSON.
+    LocalCourses,
     /// A copy of stored progress that could not be used, by when it was kept.
     Backup(u64),
 }
@@ -30,6 +33,7 @@ impl Key {
         match self {
             Key::Progress => format!("{PREFIX}progress"),
             Key::Lang => format!("{PREFIX}lang"),
+            Key::LocalCourses => format!("{PREFIX}local-courses"),
             Key::Backup(ms) => format!("{PREFIX}backup.{ms}"),
         }
     }
@@ -161,4 +165,27 @@ pub fn clear_progress() -> Result<(), StorageError> {
 /// The name localStorage `storage` events carry for progress.
 pub fn progress_key_name() -> String {
     Key::Progress.name()
+}
+
+/// The question files a trainer kept in this browser: `[[name, text], …]`.
+pub fn load_local_courses() -> Vec<SourceFile> {
+    let Ok(Some(raw)) = get_raw(&Key::LocalCourses) else {
+        return Vec::new();
+    };
+    let pairs: Vec<(String, String)> = serde_json::from_str(&raw).unwrap_or_default();
+    pairs
+        .into_iter()
+        .map(|(name, text)| SourceFile::new(name, text))
+        .collect()
+}
+
+/// Saves the question files a trainer keeps in this browser.
+pub fn save_local_courses(files: &[SourceFile]) -> Result<(), StorageError> {
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    let json =
+        serde_json::to_string(&pairs).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
+    set_raw(&Key::LocalCourses, &json)
 }

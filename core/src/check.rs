@@ -10,7 +10,7 @@ use crate::parse::parse_course;
 use crate::source::LineIndex;
 
 /// One question file as read from disk or from the browser.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
     /// The name printed before `:line:column`, e.g. `quizzes/harassment.toml`.
     pub name: String,

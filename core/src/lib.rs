@@ -15,6 +15,7 @@ pub mod import;
 pub mod model;
 pub mod parse;
 pub mod progress;
+pub mod report;
 pub mod route;
 pub mod schedule;
 pub mod source;

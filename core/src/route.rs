@@ -19,6 +19,8 @@ pub enum Route {
     Review,
     /// Name, language, export, import, backups and reset.
     Settings,
+    /// Trainer tools: preview a file, convert GIFT/Aiken, combine results.
+    Trainer,
     /// A hash that names no screen; shown as "not found" with a way home.
     NotFound(String),
 }
@@ -40,6 +42,7 @@ impl Route {
             ["course", id, "certificate"] if id_ok(id) => Route::Certificate((*id).to_owned()),
             ["review"] => Route::Review,
             ["settings"] => Route::Settings,
+            ["trainer"] => Route::Trainer,
             _ => Route::NotFound(path.to_owned()),
         }
     }
@@ -54,6 +57,7 @@ impl Route {
             Route::Certificate(id) => format!("#/course/{id}/certificate"),
             Route::Review => "#/review".to_owned(),
             Route::Settings => "#/settings".to_owned(),
+            Route::Trainer => "#/trainer".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -73,6 +77,7 @@ mod tests {
             Route::Certificate("a-1".into()),
             Route::Review,
             Route::Settings,
+            Route::Trainer,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 Route::Certificate(id) => view! { <screens::certificate::CertificatePage id /> }.into_any(),
                 Route::Review => view! { <screens::review::ReviewPage /> }.into_any(),
                 Route::Settings => view! { <screens::settings::SettingsPage /> }.into_any(),
+                Route::Trainer => view! { <screens::trainer::TrainerPage /> }.into_any(),
                 Route::NotFound(_) => view! { <screens::not_found::NotFound /> }.into_any(),
             }}
         </main>
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <ul class="footer-links">
                     <li><a href=Route::Review.href()>{move || t().review_heading}</a></li>
                     <li><a href=Route::Settings.href()>{move || t().settings}</a></li>
+                    <li><a href=Route::Trainer.href()>{move || t().trainer}</a></li>
                 </ul>
             </nav>
             <p>{move || t().footer}</p>

@@ -9,18 +9,55 @@ use quiz_core::{Course, Lang, Route, SourceFile, check_files};
 
 use crate::storage::{self, Key, StorageError};
 
-/// The courses shipped with this build, checked at build time.
+/// The courses: those shipped with this build (checked at build time) and
+/// those a trainer kept in this browser from a previewed file.
 #[derive(Clone)]
-pub struct Catalog(pub Arc<Vec<Course>>);
+pub struct Catalog {
+    /// The embedded question files, as checked at build time.
+    pub shipped_files: Arc<Vec<SourceFile>>,
+    /// The shipped courses, in listing order.
+    pub shipped: Arc<Vec<Course>>,
+    /// Local courses: previewed and kept in this browser, never replacing a
+    /// shipped one.
+    pub local: RwSignal<Vec<LocalCourse>>,
+}
+
+/// A course from a trainer's file, kept in this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalCourse {
+    /// The file as it was previewed.
+    pub file: SourceFile,
+    /// The checked course.
+    pub course: Course,
+    /// Saved in localStorage (false: this tab only, for a quick try).
+    pub kept: bool,
+}
 
 impl Catalog {
-    /// Parses the embedded question files once.
+    /// Parses the embedded question files once and loads kept local courses.
     pub fn provide() {
         let files: Vec<SourceFile> = crate::COURSE_FILES
             .iter()
             .map(|(name, text)| SourceFile::new(*name, *text))
             .collect();
-        provide_context(Catalog(Arc::new(check_files(&files).courses)));
+        let shipped = check_files(&files).courses;
+        let shipped_files = Arc::new(files);
+        let local = storage::load_local_courses()
+            .into_iter()
+            .filter_map(|file| {
+                let course = check_against(&shipped_files, &file).ok()?;
+                Some(LocalCourse {
+                    file,
+                    course,
+                    kept: true,
+                })
+            })
+            .collect();
+        provide_context(Catalog {
+            shipped_files,
+            shipped: Arc::new(shipped),
+            local: RwSignal::new(local),
+        });
     }
 
     /// The catalog from context.
@@ -28,10 +65,98 @@ impl Catalog {
         expect_context()
     }
 
-    /// A course by id.
+    /// A course by id, shipped or local.
     pub fn course(&self, id: &str) -> Option<Course> {
-        self.0.iter().find(|c| c.id == id).cloned()
+        self.shipped
+            .iter()
+            .find(|c| c.id == id)
+            .cloned()
+            .or_else(|| {
+                self.local.with_untracked(|l| {
+                    l.iter()
+                        .find(|c| c.course.id == id)
+                        .map(|c| c.course.clone())
+                })
+            })
     }
+
+    /// Every course, shipped first, then local (tracked).
+    pub fn all(&self) -> Vec<Course> {
+        let mut all: Vec<Course> = self.shipped.to_vec();
+        self.local
+            .with(|l| all.extend(l.iter().map(|c| c.course.clone())));
+        all
+    }
+
+    /// True when the course came from a trainer's file in this browser.
+    pub fn is_local(&self, id: &str) -> bool {
+        self.local.with(|l| l.iter().any(|c| c.course.id == id))
+    }
+
+    /// Adds or replaces a local course; `kept` also saves it.
+    pub fn add_local(
+        &self,
+        file: SourceFile,
+        course: Course,
+        kept: bool,
+    ) -> Result<(), StorageError> {
+        self.local.update(|l| {
+            // Trying a course that is already kept must not un-keep it.
+            let kept = kept || l.iter().any(|c| c.course.id == course.id && c.kept);
+            l.retain(|c| c.course.id != course.id);
+            l.push(LocalCourse { file, course, kept });
+        });
+        self.save_local()
+    }
+
+    /// Removes a local course (its progress stays, keyed by question id).
+    pub fn remove_local(&self, id: &str) -> Result<(), StorageError> {
+        self.local.update(|l| l.retain(|c| c.course.id != id));
+        self.save_local()
+    }
+
+    fn save_local(&self) -> Result<(), StorageError> {
+        let kept: Vec<SourceFile> = self.local.with_untracked(|l| {
+            l.iter()
+                .filter(|c| c.kept)
+                .map(|c| c.file.clone())
+                .collect()
+        });
+        storage::save_local_courses(&kept)
+    }
+}
+
+/// Checks a trainer's file with the shipped files beside it, so an id that
+/// a shipped course already uses is reported too. Returns the course, or
+/// every problem as `file:line:column: message`.
+pub fn check_against(shipped: &[SourceFile], file: &SourceFile) -> Result<Course, Vec<String>> {
+    let mut files = shipped.to_vec();
+    files.push(file.clone());
+    let report = check_files(&files);
+    let index = files.len() - 1;
+    let mine: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|(i, _)| *i == index)
+        .cloned()
+        .collect();
+    if !mine.is_empty() {
+        let only = quiz_core::Report {
+            courses: Vec::new(),
+            problems: mine,
+        };
+        return Err(only.render(&files, Lang::Ja));
+    }
+    if file.is_template() {
+        return Err(vec![format!(
+            "{}: テンプレート（名前が _ で始まるファイル）は一覧に出せません",
+            file.name
+        )]);
+    }
+    let parsed = quiz_core::parse::parse_course(&file.text, false);
+    parsed
+        .course
+        .ok_or_else(|| vec![format!("{}: ?", file.name)])
 }
 
 /// The learner's settings.

@@ -15,15 +15,15 @@ pub fn Home() -> impl IntoView {
     let store = Store::expect();
     let lang = Settings::expect().lang;
     use_title(|_| None);
-    let courses = catalog.0.clone();
-    let review_courses = catalog.0.clone();
+    let review_catalog = catalog.clone();
     view! {
         <h1 class="page-title">{move || ui(lang.get()).app_name}</h1>
         <section class="review-card" aria-labelledby="review-heading">
             <h2 id="review-heading">{move || ui(lang.get()).review_heading}</h2>
             {move || {
                 let t = ui(lang.get());
-                let due = store.progress.with(|p| p.due(review_courses.iter(), today()).len());
+                let courses = review_catalog.all();
+                let due = store.progress.with(|p| p.due(courses.iter(), today()).len());
                 if due == 0 {
                     view! { <p>{t.review_none}</p> }.into_any()
                 } else {
@@ -39,12 +39,14 @@ pub fn Home() -> impl IntoView {
             <div class="card-grid">
                 {move || {
                     let progress = store.progress.get();
-                    courses
+                    catalog
+                        .all()
                         .iter()
                         .map(|c| {
                             let record = progress.course(&c.id).cloned();
                             let mastery = progress.mastery(c);
-                            view! { <CourseCard course=c.clone() record mastery /> }
+                            let local = catalog.is_local(&c.id);
+                            view! { <CourseCard course=c.clone() record mastery local /> }
                         })
                         .collect_view()
                 }}

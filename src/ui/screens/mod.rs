@@ -8,3 +8,4 @@ pub mod not_found;
 pub mod results;
 pub mod review;
 pub mod settings;
+pub mod trainer;

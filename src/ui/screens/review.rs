@@ -17,9 +17,10 @@ pub const SESSION_SIZE: usize = 20;
 
 /// A course made of the given questions from every course, for a review.
 fn review_course(catalog: &Catalog, title: &str, ids: &[String]) -> Course {
+    let all = catalog.all();
     let questions = ids
         .iter()
-        .filter_map(|id| catalog.0.iter().find_map(|c| c.question(id)).cloned())
+        .filter_map(|id| all.iter().find_map(|c| c.question(id)).cloned())
         .collect();
     Course {
         id: "review".into(),
@@ -46,7 +47,10 @@ pub fn ReviewPage() -> impl IntoView {
     let session = RwSignal::new(store.progress.with_untracked(|p| p.review.clone()));
     let due = Memo::new({
         let catalog = catalog.clone();
-        move |_| store.progress.with(|p| p.due(catalog.0.iter(), today()))
+        move |_| {
+            let courses = catalog.all();
+            store.progress.with(|p| p.due(courses.iter(), today()))
+        }
     });
     let start = {
         let catalog = catalog.clone();

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use quiz_core::Lang;
 use quiz_core::progress::{merge, migrate, summarize};
+use quiz_core::report::{results_file, to_csv};
 
 use crate::storage;
 use crate::ui::i18n::{import_summary, ui};
-use crate::ui::state::{Settings, Store, now_ms};
+use crate::ui::state::{Catalog, Settings, Store, now_ms};
 use crate::ui::widgets::{download, use_title};
 
 /// The settings screen.
@@ -48,6 +49,35 @@ pub fn SettingsPage() -> impl IntoView {
             &json,
         );
     };
+
+    let catalog = Catalog::expect();
+    let results = move |csv: bool| {
+        let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+        let file = store
+            .progress
+            .with_untracked(|p| results_file(p, &catalog.all(), now_ms(), offset));
+        let who = if file.learner.is_empty() {
+            "learner".to_owned()
+        } else {
+            file.learner.replace(' ', "_")
+        };
+        let base = format!("kenshu-results-{who}-{}", file.exported_on);
+        if csv {
+            download(
+                &format!("{base}.csv"),
+                "text/csv;charset=utf-8",
+                &to_csv(&file),
+            );
+        } else {
+            let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+            download(&format!("{base}.json"), "application/json", &json);
+        }
+    };
+    let results_csv = {
+        let results = results.clone();
+        move |_| results(true)
+    };
+    let results_json = move |_| results(false);
 
     let import_message = RwSignal::new(None::<(bool, String)>);
     let import = move |ev: leptos::ev::Event| {
@@ -127,6 +157,14 @@ pub fn SettingsPage() -> impl IntoView {
                     <span class=if ok { "status--pass" } else { "status--fail" }>{text}</span>
                 })}
             </p>
+        </section>
+
+        <section aria-labelledby="results-save-heading">
+            <h2 id="results-save-heading">{move || t().results_save_heading}</h2>
+            <div class="actions">
+                <button type="button" class="button button--secondary" on:click=results_csv>{move || t().results_save_csv}</button>
+                <button type="button" class="button button--secondary" on:click=results_json>{move || t().results_save_json}</button>
+            </div>
         </section>
 
         <section aria-labelledby="backups-heading">

@@ -18,6 +18,9 @@ pub fn CourseCard(
     record: Option<CourseProgress>,
     /// Questions known (latest answer right) and questions in the course.
     mastery: (usize, usize),
+    /// A course from a trainer's file kept in this browser.
+    #[prop(optional)]
+    local: bool,
 ) -> impl IntoView {
     let lang = Settings::expect().lang;
     let (store, nav) = (Store::expect(), Nav::expect());
@@ -44,6 +47,7 @@ pub fn CourseCard(
             <h3 class="card__title" id=heading_id.clone()>
                 <a href=course_href.clone()>{course.title.clone()}</a>
             </h3>
+            {local.then(|| view! { <p class="badge">{move || ui(lang.get()).local_course}</p> })}
             <div class="card__body"><RichText text=course.description.clone() /></div>
             <dl class="facts">
                 <div><dt>{move || ui(lang.get()).questions_in_pool}</dt><dd>{pool}</dd></div>

@@ -114,3 +114,30 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     true
 }
+
+/// The text of a file the learner or trainer chose (UTF-8).
+pub async fn read_text(file: web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// The files of an `<input type=file>` change event.
+pub fn input_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok());
+    let Some(list) = input.and_then(|i| i.files()) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The files of a drop event.
+pub fn dropped_files(ev: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
+    let Some(list) = ev.data_transfer().and_then(|d| d.files()) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

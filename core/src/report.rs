@@ -1,0 +1,295 @@
+//! The learner's results file for the trainer (CSV and JSON), and the
+//! trainer's combined table of many such files. No server is involved:
+//! learners send the file, the trainer opens them together.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Course;
+use crate::progress::Progress;
+
+/// Marks a JSON file as a results file of this app.
+pub const FORMAT: &str = "kenshu-results";
+
+/// One learner's results across the courses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultsFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Schema version of this file, 1.
+    pub version: u32,
+    /// The learner's name as set in the app (may be empty).
+    pub learner: String,
+    /// When the file was made, `YYYY-MM-DD`.
+    pub exported_on: String,
+    /// One row per course.
+    pub rows: Vec<ResultRow>,
+}
+
+/// One course's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultRow {
+    /// The course's id.
+    pub course_id: String,
+    /// The course's title.
+    pub course: String,
+    /// Best score in percent, if taken.
+    pub best: Option<u8>,
+    /// The day of the first passing attempt, `YYYY-MM-DD`.
+    pub passed_on: Option<String>,
+    /// Finished attempts.
+    pub attempts: usize,
+}
+
+/// `YYYY-MM-DD` of a moment, in a time zone `offset_minutes` east of UTC.
+pub fn date_string(ms: u64, offset_minutes: i64) -> String {
+    let days = crate::schedule::day_of(ms, offset_minutes);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The learner's results over the given courses.
+pub fn results_file(
+    progress: &Progress,
+    courses: &[Course],
+    now_ms: u64,
+    offset_minutes: i64,
+) -> ResultsFile {
+    let rows = courses
+        .iter()
+        .map(|c| {
+            let record = progress.course(&c.id);
+            ResultRow {
+                course_id: c.id.clone(),
+                course: c.title.clone(),
+                best: record.and_then(|r| r.best()),
+                passed_on: record
+                    .and_then(|r| r.first_pass())
+                    .map(|f| date_string(f.at_ms, offset_minutes)),
+                attempts: record.map_or(0, |r| r.history.len()),
+            }
+        })
+        .collect();
+    ResultsFile {
+        format: FORMAT.into(),
+        version: 1,
+        learner: progress
+            .learner
+            .as_ref()
+            .map(|l| l.name.clone())
+            .unwrap_or_default(),
+        exported_on: date_string(now_ms, offset_minutes),
+        rows,
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The file as CSV, UTF-8 with a BOM so that Excel reads Japanese text.
+pub fn to_csv(file: &ResultsFile) -> String {
+    let mut out = String::from("\u{feff}氏名,コースID,コース,最高点,合格日,受講回数\r\n");
+    for row in &file.rows {
+        let fields = [
+            csv_field(&file.learner),
+            csv_field(&row.course_id),
+            csv_field(&row.course),
+            row.best.map(|b| b.to_string()).unwrap_or_default(),
+            row.passed_on.clone().unwrap_or_default(),
+            row.attempts.to_string(),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Splits one CSV record, honouring quotes.
+fn csv_record(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+/// Reads a results file saved by the app, as JSON or as CSV.
+pub fn parse_results(text: &str) -> Result<ResultsFile, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with('{') {
+        let file: ResultsFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if file.format != FORMAT {
+            return Err(format!("format is {:?}, not {FORMAT:?}", file.format));
+        }
+        return Ok(file);
+    }
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let header = lines.next().ok_or("empty file")?;
+    if !header.starts_with("氏名,コースID,コース,最高点,合格日,受講回数") {
+        return Err("not a results file of this app (unexpected CSV header)".into());
+    }
+    let mut learner = String::new();
+    let mut rows = Vec::new();
+    for (n, line) in lines.enumerate() {
+        let f = csv_record(line);
+        if f.len() != 6 {
+            return Err(format!(
+                "line {}: expected 6 fields, found {}",
+                n + 2,
+                f.len()
+            ));
+        }
+        learner = f[0].clone();
+        rows.push(ResultRow {
+            course_id: f[1].clone(),
+            course: f[2].clone(),
+            best: if f[3].is_empty() {
+                None
+            } else {
+                Some(
+                    f[3].parse()
+                        .map_err(|_| format!("line {}: score {:?}", n + 2, f[3]))?,
+                )
+            },
+            passed_on: (!f[4].is_empty()).then(|| f[4].clone()),
+            attempts: f[5]
+                .parse()
+                .map_err(|_| format!("line {}: attempts {:?}", n + 2, f[5]))?,
+        });
+    }
+    Ok(ResultsFile {
+        format: FORMAT.into(),
+        version: 1,
+        learner,
+        exported_on: String::new(),
+        rows,
+    })
+}
+
+/// One line of the trainer's combined table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CombinedRow {
+    /// The learner.
+    pub learner: String,
+    /// The course title.
+    pub course: String,
+    /// Best score.
+    pub best: Option<u8>,
+    /// First pass date.
+    pub passed_on: Option<String>,
+    /// Finished attempts.
+    pub attempts: usize,
+}
+
+/// All files' rows, by learner then course; a learner's newer file
+/// (a later `exported_on`) replaces an older one.
+pub fn combine(files: &[ResultsFile]) -> Vec<CombinedRow> {
+    let mut latest: std::collections::BTreeMap<&str, &ResultsFile> =
+        std::collections::BTreeMap::new();
+    for f in files {
+        let keep = latest
+            .get(f.learner.as_str())
+            .is_none_or(|old| f.exported_on >= old.exported_on);
+        if keep {
+            latest.insert(&f.learner, f);
+        }
+    }
+    let mut rows: Vec<CombinedRow> = latest
+        .values()
+        .flat_map(|f| {
+            f.rows.iter().map(|r| CombinedRow {
+                learner: f.learner.clone(),
+                course: r.course.clone(),
+                best: r.best,
+                passed_on: r.passed_on.clone(),
+                attempts: r.attempts,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| (&a.learner, &a.course).cmp(&(&b.learner, &b.course)));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(name: &str, on: &str, best: Option<u8>) -> ResultsFile {
+        ResultsFile {
+            format: FORMAT.into(),
+            version: 1,
+            learner: name.into(),
+            exported_on: on.into(),
+            rows: vec![ResultRow {
+                course_id: "hp".into(),
+                course: "ハラスメント防止, 基礎\"編\"".into(),
+                best,
+                passed_on: best.filter(|b| *b >= 80).map(|_| "2026-11-20".into()),
+                attempts: 2,
+            }],
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_calendar() {
+        assert_eq!(date_string(0, 0), "1970-01-01");
+        assert_eq!(date_string(1_795_530_600_000, 540), "2026-11-24");
+        assert_eq!(
+            date_string(1_795_530_600_000 + 3_600_000, 540),
+            "2026-11-25"
+        );
+        assert_eq!(date_string(951_782_400_000, 0), "2000-02-29");
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_round_trips() {
+        let file = sample("山田 花子", "2026-11-24", Some(90));
+        let csv = to_csv(&file);
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.contains("\"ハラスメント防止, 基礎\"\"編\"\"\""));
+        let back = parse_results(&csv).unwrap();
+        assert_eq!(back.rows, file.rows);
+        assert_eq!(back.learner, "山田 花子");
+        let json = serde_json::to_string(&file).unwrap();
+        assert_eq!(parse_results(&json).unwrap(), file);
+        assert!(parse_results("{\"format\":\"other\"}").is_err());
+        assert!(parse_results("a,b\n1,2").is_err());
+    }
+
+    #[test]
+    fn combining_keeps_each_learners_newest_file() {
+        let rows = combine(&[
+            sample("佐藤", "2026-11-01", Some(60)),
+            sample("山田", "2026-11-02", None),
+            sample("佐藤", "2026-11-20", Some(90)),
+        ]);
+        let got: Vec<(&str, Option<u8>)> =
+            rows.iter().map(|r| (r.learner.as_str(), r.best)).collect();
+        assert_eq!(got, [("佐藤", Some(90)), ("山田", None)]);
+    }
+}

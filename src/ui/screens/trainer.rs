@@ -1,0 +1,281 @@
+//! Trainer tools, reachable from the footer: check a question file with the
+//! same rules as `quizcheck` and try or keep it; convert GIFT and Aiken
+//! exports; combine results files sent by learners.
+
+use leptos::prelude::*;
+use quiz_core::import::{self, ImportResult};
+use quiz_core::report::{ResultsFile, combine, parse_results};
+use quiz_core::{Course, Route, SourceFile, check_files};
+
+use crate::ui::i18n::ui;
+use crate::ui::state::{Catalog, Nav, Settings, Store, check_against};
+use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
+
+/// What the preview found in a file.
+#[derive(Clone)]
+enum Preview {
+    Problems(String, Vec<String>),
+    Valid(SourceFile, Box<Course>),
+}
+
+/// The trainer screen.
+#[component]
+pub fn TrainerPage() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    use_title(|l| Some(ui(l).trainer.to_owned()));
+    let t = move || ui(lang.get());
+    view! {
+        <h1 class="page-title">{move || t().trainer}</h1>
+        <p>{move || t().trainer_intro}</p>
+        <PreviewSection />
+        <ConvertSection />
+        <ResultsSection />
+    }
+}
+
+#[component]
+fn PreviewSection() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || ui(lang.get());
+    let catalog = Catalog::expect();
+    let store = Store::expect();
+    let nav = Nav::expect();
+    let preview = RwSignal::new(None::<Preview>);
+    let kept = RwSignal::new(false);
+    let shipped = catalog.shipped_files.clone();
+    let check = move |file: web_sys::File| {
+        let shipped = shipped.clone();
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = read_text(file).await.unwrap_or_default();
+            let source = SourceFile::new(name.clone(), text);
+            kept.set(false);
+            preview.set(Some(match check_against(&shipped, &source) {
+                Ok(course) => Preview::Valid(source, Box::new(course)),
+                Err(problems) => Preview::Problems(name, problems),
+            }));
+        });
+    };
+    let on_input = {
+        let check = check.clone();
+        move |ev: leptos::ev::Event| {
+            if let Some(f) = input_files(&ev).into_iter().next() {
+                check(f);
+            }
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(f) = dropped_files(&ev).into_iter().next() {
+            check(f);
+        }
+    };
+    let local_list = {
+        let catalog = catalog.clone();
+        move || {
+            let t = t();
+            let list = catalog.local.get();
+            (!list.is_empty()).then(|| {
+                let catalog = catalog.clone();
+                view! {
+                    <h3>{t.local_heading}</h3>
+                    <ul class="local-courses">
+                        {list.into_iter().map(|c| {
+                            let id = c.course.id.clone();
+                            let catalog = catalog.clone();
+                            view! {
+                                <li>
+                                    <a href=Route::Course(c.course.id.clone()).href()>{c.course.title.clone()}</a>
+                                    {format!("（{}）", c.file.name)}" "
+                                    <button type="button" class="button button--ghost"
+                                        on:click=move |_| { let _ = catalog.remove_local(&id); }>{t.remove}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            })
+        }
+    };
+    view! {
+        <section aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{move || t().preview_heading}</h2>
+            <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label for="preview-file">{move || t().preview_label}</label>
+                <input id="preview-file" type="file" accept=".toml,text/plain" on:change=on_input />
+                <p class="drop-zone__hint">{move || t().drop_hint}</p>
+            </div>
+            <div role="status" aria-live="polite">
+                {move || preview.get().map(|p| match p {
+                    Preview::Problems(name, problems) => view! {
+                        <h3 class="status--fail">{format!("{}: {} {}", name, t().preview_problems, problems.len())}</h3>
+                        <ul class="problems">
+                            {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Preview::Valid(source, course) => {
+                        let try_it = {
+                            let (source, course) = (source.clone(), course.clone());
+                            let catalog = Catalog::expect();
+                            move |_| {
+                                let _ = catalog.add_local(source.clone(), (*course).clone(), false);
+                                super::attempt::start_attempt(store, nav, &course, None);
+                            }
+                        };
+                        let keep = {
+                            let (source, course) = (source.clone(), course.clone());
+                            let catalog = Catalog::expect();
+                            move |_| {
+                                if catalog.add_local(source.clone(), (*course).clone(), true).is_ok() {
+                                    kept.set(true);
+                                }
+                            }
+                        };
+                        view! {
+                            <h3 class="status--pass">{format!("{}: {}", source.name, t().preview_ok)}</h3>
+                            <p>{format!("{} — {} ({} {})", course.title, course.id, t().questions_in_pool, course.questions.len())}</p>
+                            <div class="actions">
+                                <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
+                                <button type="button" class="button button--secondary" on:click=keep>{t().keep_local}</button>
+                            </div>
+                            <p>{move || kept.get().then(|| t().kept_local)}</p>
+                        }.into_any()
+                    }
+                })}
+            </div>
+            {local_list}
+        </section>
+    }
+}
+
+#[component]
+fn ConvertSection() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || ui(lang.get());
+    let aiken = RwSignal::new(false);
+    let converted = RwSignal::new(None::<(String, ImportResult, String, Vec<String>)>);
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(file) = input_files(&ev).into_iter().next() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = read_text(file).await.unwrap_or_default();
+            let result = if aiken.get_untracked() {
+                import::aiken::parse(&text)
+            } else {
+                import::gift::parse(&text)
+            };
+            let id = import::id_from_name(&name);
+            let toml = import::to_toml(&result, &id, &id, &name);
+            let out_name = format!("{id}.toml");
+            let files = [SourceFile::new(out_name.clone(), toml.clone())];
+            let todo = check_files(&files).render(&files, quiz_core::Lang::Ja);
+            converted.set(Some((out_name, result, toml, todo)));
+        });
+    };
+    view! {
+        <section aria-labelledby="convert-heading">
+            <h2 id="convert-heading">{move || t().convert_heading}</h2>
+            <fieldset class="radio-row">
+                <legend>{move || t().convert_format}</legend>
+                <label><input type="radio" name="convert-format" prop:checked=move || !aiken.get()
+                    on:change=move |_| aiken.set(false) />" GIFT"</label>
+                <label><input type="radio" name="convert-format" prop:checked=move || aiken.get()
+                    on:change=move |_| aiken.set(true) />" Aiken"</label>
+            </fieldset>
+            <label for="convert-file">{move || t().convert_label}</label>
+            <input id="convert-file" type="file" accept=".gift,.txt,text/plain" on:change=on_input />
+            <div role="status" aria-live="polite">
+                {move || converted.get().map(|(name, result, toml, todo)| {
+                    let t = t();
+                    let file_name = name.clone();
+                    let text = toml.clone();
+                    view! {
+                        <p class="convert-summary">{format!("{} {}", result.questions.len(), t.convert_done)}</p>
+                        {(!result.issues.is_empty()).then(|| view! {
+                            <h3>{format!("{}（{}）", t.convert_skipped, result.issues.len())}</h3>
+                            <ul class="problems">
+                                {result.issues.iter().map(|i| view! { <li>{format!("{}行目: {}", i.line, i.message)}</li> }).collect_view()}
+                            </ul>
+                        })}
+                        {(!todo.is_empty()).then(|| view! {
+                            <h3>{format!("{}（{}）", t.convert_todo, todo.len())}</h3>
+                            <ul class="problems">{todo.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                        })}
+                        <div class="actions">
+                            <button type="button" class="button button--primary"
+                                on:click=move |_| { download(&file_name, "application/toml", &text); }>{t.convert_download}</button>
+                        </div>
+                        <pre class="toml-preview" tabindex="0" aria-label=name>{toml}</pre>
+                    }
+                })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ResultsSection() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || ui(lang.get());
+    let files = RwSignal::new(Vec::<ResultsFile>::new());
+    let failures = RwSignal::new(Vec::<String>::new());
+    let on_input = move |ev: leptos::ev::Event| {
+        let chosen = input_files(&ev);
+        leptos::task::spawn_local(async move {
+            let mut ok = Vec::new();
+            let mut bad = Vec::new();
+            for file in chosen {
+                let name = file.name();
+                match parse_results(&read_text(file).await.unwrap_or_default()) {
+                    Ok(f) => ok.push(f),
+                    Err(e) => bad.push(format!("{name}: {e}")),
+                }
+            }
+            files.set(ok);
+            failures.set(bad);
+        });
+    };
+    view! {
+        <section aria-labelledby="results-heading">
+            <h2 id="results-heading">{move || t().gather_heading}</h2>
+            <label for="results-files">{move || t().results_label}</label>
+            <input id="results-files" type="file" multiple accept=".csv,.json,text/csv,application/json" on:change=on_input />
+            {move || {
+                let bad = failures.get();
+                (!bad.is_empty()).then(|| view! {
+                    <ul class="problems">{bad.into_iter().map(|b| view! { <li>{format!("{b}（{}）", t().file_failed)}</li> }).collect_view()}</ul>
+                })
+            }}
+            {move || {
+                let rows = combine(&files.get());
+                (!rows.is_empty()).then(|| {
+                    let t = t();
+                    view! {
+                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-caption">
+                            <table class="results-table">
+                                <caption id="results-caption">{t.results_table_caption}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t.col_learner}</th><th scope="col">{t.col_course}</th>
+                                    <th scope="col">{t.col_best}</th><th scope="col">{t.col_passed_on}</th>
+                                    <th scope="col">{t.col_attempts}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <th scope="row">{r.learner}</th><td>{r.course}</td>
+                                            <td>{r.best.map(|b| format!("{b}%")).unwrap_or_else(|| "—".into())}</td>
+                                            <td>{r.passed_on.unwrap_or_else(|| "—".into())}</td>
+                                            <td>{r.attempts}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                })
+            }}
+        </section>
+    }
+}
