@@ -1,6 +1,7 @@
-//! Wasm entry: panic hook, then mount. Nothing else.
+//! Wasm entry: panic screen, mount, and a performance mark. Nothing else.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    kenshu::ui::crash::install();
     leptos::mount::mount_to_body(kenshu::ui::App);
+    kenshu::ui::mark_mounted();
 }

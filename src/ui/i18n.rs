@@ -126,6 +126,8 @@ pub struct Ui {
     pub col_passed_on: &'static str,
     pub col_attempts: &'static str,
     pub file_failed: &'static str,
+    pub update_ready: &'static str,
+    pub update_now: &'static str,
     pub difficulty: [&'static str; 3],
     pub footer: &'static str,
 }
@@ -253,6 +255,8 @@ pub const JA: Ui = Ui {
     col_passed_on: "合格日",
     col_attempts: "受講回数",
     file_failed: "読み込めませんでした",
+    update_ready: "新しい版のアプリが使えるようになりました。",
+    update_now: "更新する",
     difficulty: ["基礎", "標準", "応用"],
     footer: "学習記録はこのブラウザの中にだけ保存され、外部には送信されません。",
 };
@@ -380,6 +384,8 @@ pub const EN: Ui = Ui {
     col_passed_on: "Passed on",
     col_attempts: "Attempts",
     file_failed: "could not be read",
+    update_ready: "A new version of the app is ready.",
+    update_now: "Update now",
     difficulty: ["Basic", "Standard", "Advanced"],
     footer: "Your progress is stored only in this browser and is never sent anywhere.",
 };

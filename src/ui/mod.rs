@@ -2,6 +2,7 @@
 //! render state and forward events; every decision is made in `quiz_core`,
 //! and every storage call goes through [`crate::storage`].
 
+pub mod crash;
 pub mod i18n;
 pub mod screens;
 pub mod state;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <widgets::StorageNotice />
+        <widgets::UpdateNotice />
         <main id="main" tabindex="-1" class="main">
             {move || match nav.route.get() {
                 Route::Home => view! { <screens::home::Home /> }.into_any(),
@@ -70,5 +72,13 @@ pub fn App() -> impl IntoView {
             </nav>
             <p>{move || t().footer}</p>
         </footer>
+    }
+}
+
+/// Sets the `kenshu-mounted` performance mark once the first screen is in
+/// the page, for the load-time report of the end-to-end run.
+pub fn mark_mounted() {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark("kenshu-mounted");
     }
 }

@@ -1,6 +1,5 @@
 // A staff member opens the app and sees every course from quizzes/.
-import { test, expect } from '@playwright/test';
-import { HomePage, shippedCourses, expectNoAxeViolations } from './pages.mjs';
+import { HomePage, shippedCourses, expectNoAxeViolations, test, expect } from './pages.mjs';
 
 test('the home screen lists every shipped course with its facts', async ({ page }) => {
   const requests = [];

@@ -1,10 +1,10 @@
 // Progress is never lost: two tabs, export → reset → import, review, the
 // certificate, and damaged stored data.
-import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
   HomePage, QuizPage, shippedCourses, questionById, correctChoices, wrongChoices,
   expectNoAxeViolations,
+  test, expect,
 } from './pages.mjs';
 
 async function takeCourse(page, course, { wrong = 0 } = {}) {

@@ -1,7 +1,6 @@
 // An attempt survives a reload exactly, and the back button does what a
 // person expects.
-import { test, expect } from '@playwright/test';
-import { HomePage, QuizPage, shippedCourses, questionById, correctChoices } from './pages.mjs';
+import { HomePage, QuizPage, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
 
 test('reloading mid-attempt resumes the same questions in the same order', async ({ page }) => {
   const course = shippedCourses()[0];

@@ -1,9 +1,9 @@
 // A staff member takes a course start to finish, by mouse or by keyboard
 // alone, and the score matches the answers given.
-import { test, expect } from '@playwright/test';
 import {
   HomePage, QuizPage, shippedCourses, questionById, correctChoices, wrongChoices,
   expectNoAxeViolations,
+  test, expect,
 } from './pages.mjs';
 
 for (const course of shippedCourses()) {

@@ -1,10 +1,9 @@
 // A trainer checks a file in the browser, tries and keeps a course,
 // converts a Moodle export, and combines learners' results files.
-import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HomePage, QuizPage, expectNoAxeViolations } from './pages.mjs';
+import { HomePage, QuizPage, expectNoAxeViolations, test, expect } from './pages.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 

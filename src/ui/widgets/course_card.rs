@@ -74,7 +74,7 @@ pub fn CourseCard(
                 <span class="mastery__explain">{move || format!("（{}）", ui(lang.get()).mastery_explain)}</span>
             </p>
             <div class="meter" aria-hidden="true">
-                <div class="meter__bar" style=format!("width: {mastery_percent}%")></div>
+                <div class="meter__bar" style:width=format!("{mastery_percent}%")></div>
             </div>
             <div class="card__actions">
                 {match resumable {

@@ -141,3 +141,37 @@ pub fn dropped_files(ev: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
     };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
+
+/// Tells the learner when a new release is ready (the service worker has
+/// it), and switches to it on request, reloading the page as a whole.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let flag = || {
+        js_sys::Reflect::get(&window(), &"kenshuUpdateReady".into())
+            .ok()
+            .is_some_and(|v| v.is_truthy())
+    };
+    let ready = RwSignal::new(flag());
+    let handle = window_event_listener_untyped("kenshu-update-ready", move |_| ready.set(true));
+    on_cleanup(move || handle.remove());
+    let apply = |_| {
+        let apply = js_sys::Reflect::get(&window(), &"kenshuApplyUpdate".into()).ok();
+        if let Some(f) =
+            apply.and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+        {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    };
+    move || {
+        ready.get().then(|| {
+            let t = ui(lang.get());
+            view! {
+                <div class="notice" role="status">
+                    {t.update_ready}" "
+                    <button type="button" class="button button--secondary" on:click=apply>{t.update_now}</button>
+                </div>
+            }
+        })
+    }
+}
