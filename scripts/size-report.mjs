@@ -1,10 +1,17 @@
 // Prints raw, gzip and brotli bytes of every file in a built site, and the
-// totals. Usage: node scripts/size-report.mjs [dist]
+// totals; with --budget FILE, also the first load (what a first visit
+// fetches before the app is usable: everything but the service worker and
+// its install-time icons) against the goal, failing when it grows more than
+// 5 % past the figure recorded in FILE.
+// Usage: node scripts/size-report.mjs [dist] [--budget size-budget.json]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const root = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf('--budget');
+const budgetFile = budgetAt >= 0 ? args.splice(budgetAt, 2)[1] : null;
+const root = args[0] ?? 'dist';
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -36,3 +43,16 @@ console.log(`size report for ${root}/ (bytes)`);
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
 for (const r of rows) console.log(line(r.file, r));
 console.log(line('total', total));
+
+if (budgetFile) {
+  const { readFileSync: read } = await import('node:fs');
+  const budget = JSON.parse(read(budgetFile, 'utf8'));
+  const later = (f) => f === 'sw.js' || f.endsWith('.png') || f === 'static/app.webmanifest' || f === 'icon.svg';
+  const first = rows.filter((r) => !later(r.file)).reduce((t, r) => t + r.brotli, 0);
+  const limit = Math.round(budget.first_load_brotli_bytes * 1.05);
+  console.log(`first load, brotli: ${first} bytes (goal ${budget.goal_brotli_bytes}, recorded ${budget.first_load_brotli_bytes}, fails above ${limit})`);
+  if (first > limit) {
+    console.error(`size budget exceeded: ${first} > ${limit} bytes brotli. Make it smaller, or raise the figure in ${budgetFile} with a reason in the README.`);
+    process.exit(1);
+  }
+}
