@@ -9,8 +9,12 @@ use std::path::{Path, PathBuf};
 use quiz_core::{Lang, SourceFile, check_files};
 
 fn main() {
-    let dir = Path::new("quizzes");
-    println!("cargo:rerun-if-changed=quizzes");
+    // KENSHU_QUIZZES picks another folder (the single-file build of a
+    // different course set); the default is the shipped quizzes/.
+    println!("cargo:rerun-if-env-changed=KENSHU_QUIZZES");
+    let folder = std::env::var("KENSHU_QUIZZES").unwrap_or_else(|_| "quizzes".into());
+    let dir = Path::new(&folder);
+    println!("cargo:rerun-if-changed={folder}");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -41,6 +45,15 @@ fn main() {
         );
     }
     code.push_str("];\n");
+    // A build id from the app version and the course texts: a single-file
+    // build opened from file:// keeps its progress under it, apart from
+    // every other build opened on the same machine.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    for byte in version.bytes().chain(files.iter().flat_map(|f| f.name.bytes().chain(f.text.bytes()))) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let _ = writeln!(code, "/// Identifies this build's app version and course set.\npub const BUILD_ID: &str = \"{:012x}\";", hash & 0xffff_ffff_ffff);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     if let Err(e) = std::fs::write(out.join("courses.rs"), code) {
         fail(&[format!("cannot write courses.rs: {e}")]);

@@ -11,6 +11,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const args = process.argv.slice(2);
 const budgetAt = args.indexOf('--budget');
 const budgetFile = budgetAt >= 0 ? args.splice(budgetAt, 2)[1] : null;
+const singleAt = args.indexOf('--single');
+const singleFile = singleAt >= 0 ? args.splice(singleAt, 2)[1] : null;
 const root = args[0] ?? 'dist';
 const files = [];
 (function walk(dir) {
@@ -55,4 +57,10 @@ if (budgetFile) {
     console.error(`size budget exceeded: ${first} > ${limit} bytes brotli. Make it smaller, or raise the figure in ${budgetFile} with a reason in the README.`);
     process.exit(1);
   }
+}
+
+if (singleFile) {
+  const bytes = readFileSync(singleFile);
+  const ratio = (bytes.length / total.brotli).toFixed(2);
+  console.log(`single file ${singleFile}: ${bytes.length} bytes raw, ${gzipSync(bytes, { level: 9 }).length} gzip; ${ratio}× the normal build's brotli total (${total.brotli}; goal at most 2.5×)`);
 }

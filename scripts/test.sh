@@ -27,9 +27,17 @@ cargo run -q -p quiz-core --bin quizcheck --locked -- quizzes
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kenshu --target wasm32-unknown-unknown --locked
 
-step "release build (Trunk + wasm-opt)"
+step "release build (Trunk + wasm-opt) and the single-file build"
 trunk build --release
-node scripts/size-report.mjs dist
+node scripts/build-single.mjs
+# A second single-file build with another course set, for the test that two builds keep apart.
+node scripts/build-single.mjs --quizzes tests/e2e/fixtures/single-alt --out target/single-alt/kenshu.html
+
+step "size report (fails when the first load grows past size-budget.json + 5 %)"
+node scripts/size-report.mjs dist --budget size-budget.json --single dist-single/kenshu.html
 
 step "end-to-end tests (Playwright, Debian's Chromium)"
 npx playwright test -c tests/e2e/playwright.config.mjs
+
+step "Lighthouse report (scores printed; report in test-results/lighthouse.html)"
+node scripts/lighthouse.mjs dist

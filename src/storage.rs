@@ -11,8 +11,20 @@ use quiz_core::SourceFile;
 use quiz_core::progress::{self, MigrateError, Progress, VERSION};
 
 /// Prefix of every key this app writes, so the app's data is easy to find
-/// and never mixed with another app's on the same origin.
-pub const PREFIX: &str = "kenshu.";
+/// and never mixed with another app's on the same origin. Opened from
+/// `file://`, where every page shares one storage origin, the prefix also
+/// names this build, so two single-file apps never see each other's data.
+pub fn prefix() -> &'static str {
+    static PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PREFIX.get_or_init(|| {
+        let protocol = web_sys::window().and_then(|w| w.location().protocol().ok());
+        if protocol.as_deref() == Some("file:") {
+            format!("kenshu.{}.", crate::BUILD_ID)
+        } else {
+            "kenshu.".to_owned()
+        }
+    })
+}
 
 /// Every key this app writes; nothing else in the app names one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +43,10 @@ impl Key {
     /// The key's name in localStorage.
     pub fn name(&self) -> String {
         match self {
-            Key::Progress => format!("{PREFIX}progress"),
-            Key::Lang => format!("{PREFIX}lang"),
-            Key::LocalCourses => format!("{PREFIX}local-courses"),
-            Key::Backup(ms) => format!("{PREFIX}backup.{ms}"),
+            Key::Progress => format!("{}progress", prefix()),
+            Key::Lang => format!("{}lang", prefix()),
+            Key::LocalCourses => format!("{}local-courses", prefix()),
+            Key::Backup(ms) => format!("{}backup.{ms}", prefix()),
         }
     }
 }
@@ -137,7 +149,7 @@ pub fn backups() -> Vec<(String, u64, String)> {
         return Vec::new();
     }
     let raw = LocalStorage::raw();
-    let prefix = format!("{PREFIX}backup.");
+    let prefix = format!("{}backup.", prefix());
     let count = raw.length().unwrap_or(0);
     let mut out: Vec<(String, u64, String)> = (0..count)
         .filter_map(|i| raw.key(i).ok().flatten())

@@ -1,0 +1,88 @@
+// Builds the whole app as one self-contained HTML file that works from
+// file:// (a shared folder, an email attachment): the wasm (gzip, then
+// base64, inflated by the browser's DecompressionStream), its JavaScript
+// glue, the styles, the icon and every course are inside it; nothing is
+// fetched. A strict CSP allows the inline script and styles by their
+// sha256 hashes, never by 'unsafe-inline'.
+//
+// Usage: node scripts/build-single.mjs [--quizzes DIR] [--out FILE]
+// (scripts/setup.sh must have run: it puts trunk and wasm-opt on PATH.)
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const quizzesArg = opt('--quizzes', null);
+const quizzes = quizzesArg ?? 'quizzes';
+const out = resolve(opt('--out', 'dist-single/kenshu.html'));
+const staging = resolve('target/single-dist');
+
+// The same checks as the normal build, first: a broken course stops here
+// with file:line:column.
+execFileSync('cargo', ['run', '-q', '-p', 'quiz-core', '--bin', 'quizcheck', '--', quizzes], { stdio: 'inherit' });
+
+rmSync(staging, { recursive: true, force: true });
+execFileSync('trunk', ['build', '--release', '--dist', staging], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  // Only a different course set sets the variable, so the normal build's
+  // compiled app is reused as it is.
+  env: quizzesArg ? { ...process.env, KENSHU_QUIZZES: quizzesArg } : process.env,
+});
+
+const index = readFileSync(join(staging, 'index.html'), 'utf8');
+const cssFiles = [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
+const glueFile = index.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"/)[1];
+const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
+const iconFile = index.match(/<link rel="icon" href="\.\/([^"]+)"/)[1];
+
+const glue = readFileSync(join(staging, glueFile), 'utf8')
+  .replace(/^export (class|function|const|let) /gm, '$1 ')
+  .replace(/^export \{[^}]*\};?\s*$/gm, '');
+const wasm = readFileSync(join(staging, wasmFile));
+const packed = gzipSync(wasm, { level: 9 }).toString('base64');
+const script = `${glue}
+const packed = "${packed}";
+const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+await __wbg_init({ module_or_path: bytes });
+`;
+const styles = cssFiles.map((f) => readFileSync(join(staging, f), 'utf8'));
+const icon = readFileSync(join(staging, iconFile)).toString('base64');
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(script)} 'wasm-unsafe-eval'`,
+  `style-src ${styles.map(sha).join(' ')}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const html = `<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>福祉部 職員研修</title>
+<link rel="icon" href="data:image/svg+xml;base64,${icon}">
+${styles.map((s) => `<style>${s}</style>`).join('\n')}
+<script type="module">${script}</script>
+</head>
+<body>
+<noscript>このアプリを使うには JavaScript を有効にしてください。</noscript>
+</body>
+</html>
+`;
+mkdirSync(resolve(out, '..'), { recursive: true });
+writeFileSync(out, html);
+const raw = Buffer.byteLength(html);
+console.log(`single file: ${out}: ${raw} bytes raw, ${gzipSync(html, { level: 9 }).length} bytes gzip`);
