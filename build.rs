@@ -50,10 +50,18 @@ fn main() {
     // every other build opened on the same machine.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
-    for byte in version.bytes().chain(files.iter().flat_map(|f| f.name.bytes().chain(f.text.bytes()))) {
+    for byte in version.bytes().chain(
+        files
+            .iter()
+            .flat_map(|f| f.name.bytes().chain(f.text.bytes())),
+    ) {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
-    let _ = writeln!(code, "/// Identifies this build's app version and course set.\npub const BUILD_ID: &str = \"{:012x}\";", hash & 0xffff_ffff_ffff);
+    let _ = writeln!(
+        code,
+        "/// Identifies this build's app version and course set.\npub const BUILD_ID: &str = \"{:012x}\";",
+        hash & 0xffff_ffff_ffff
+    );
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     if let Err(e) = std::fs::write(out.join("courses.rs"), code) {
         fail(&[format!("cannot write courses.rs: {e}")]);
