@@ -65,6 +65,7 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+const body = index.match(/<body>([\s\S]*)<\/body>/)[1].trim();
 const html = `<!DOCTYPE html>
 <html lang="ja">
 <head>
@@ -78,7 +79,7 @@ ${styles.map((s) => `<style>${s}</style>`).join('\n')}
 <script type="module">${script}</script>
 </head>
 <body>
-<noscript>このアプリを使うには JavaScript を有効にしてください。</noscript>
+${body}
 </body>
 </html>
 `;

@@ -1,7 +1,8 @@
-//! Wasm entry: panic screen, mount, and a performance mark. Nothing else.
+//! Wasm entry: panic screen, boot shell away, mount, a performance mark. Nothing else.
 
 fn main() {
     kenshu::ui::crash::install();
+    kenshu::ui::remove_boot_shell();
     leptos::mount::mount_to_body(kenshu::ui::App);
     kenshu::ui::mark_mounted();
 }

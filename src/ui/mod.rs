@@ -82,3 +82,10 @@ pub fn mark_mounted() {
         let _ = performance.mark("kenshu-mounted");
     }
 }
+
+/// Removes the static page `index.html` shows while the app loads.
+pub fn remove_boot_shell() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
