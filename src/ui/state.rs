@@ -258,7 +258,9 @@ impl Store {
             Ok(()) => self.problem.set(None),
             Err(e) => self.problem.set(Some(e)),
         }
-        self.progress.set(Progress::new());
+        // The erase itself is recorded, so tabs still holding the old record
+        // cannot merge it back.
+        self.progress.set(Progress::erased(now_ms()));
     }
 }
 

@@ -133,3 +133,23 @@ test('damaged stored progress is kept aside, the learner is told, and the app wo
   await page.getByRole('alert').getByRole('link').click();
   await expect(page.getByRole('button', { name: 'ダウンロード', exact: true })).toHaveCount(1);
 });
+
+test('an erase in one tab is not undone by another tab that was open', async ({ context }) => {
+  const course = shippedCourses()[0];
+  const first = await context.newPage();
+  await takeCourse(first, course);
+  const second = await context.newPage();
+  await second.goto('./#/settings');
+  await second.getByRole('button', { name: '学習記録をすべて消去する' }).click();
+  await second.getByRole('button', { name: '消去する', exact: true }).click();
+  await expect(second.getByText('学習記録を消去しました')).toBeVisible();
+  // The first tab keeps working and saving after the erase.
+  await first.goto('./');
+  await new HomePage(first).start(course.title);
+  const quiz = new QuizPage(first);
+  await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
+  await second.goto('./');
+  const card = new HomePage(second).card(course.title);
+  await expect(card).toContainText('最高点—');
+  await expect(card.getByRole('link', { name: /続きから/ })).toContainText('1 / 10');
+});

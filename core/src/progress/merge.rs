@@ -1,6 +1,7 @@
 //! Combining two progress records: two tabs writing at once, or an
 //! imported file. Merging is order-independent and idempotent, and never
-//! drops a finished attempt or a newer answer.
+//! drops a finished attempt or a newer answer, except what the learner
+//! erased on purpose.
 
 use std::collections::BTreeMap;
 
@@ -9,8 +10,41 @@ use crate::attempt::Attempt;
 
 /// The union of two records. For each piece of state the more recent or
 /// more advanced side wins, decided by a total order so that
-/// `merge(a, b) == merge(b, a)`.
+/// `merge(a, b) == merge(b, a)`. An erase (`reset_ms`) drops what came
+/// before it, unless a later import (`restored_ms`) brought it back.
 pub fn merge(a: &Progress, b: &Progress) -> Progress {
+    let reset = a.reset_ms.max(b.reset_ms);
+    let restored = a.restored_ms.max(b.restored_ms);
+    let mut merged = if reset == 0 || restored > reset {
+        union(a, b)
+    } else {
+        // Forget first, then choose: an erased attempt must never win a choice.
+        union(
+            &forget_before(a.clone(), reset),
+            &forget_before(b.clone(), reset),
+        )
+    };
+    (merged.reset_ms, merged.restored_ms) = (reset, restored);
+    merged
+}
+
+/// Drops everything that happened before an erase at `reset`.
+fn forget_before(mut p: Progress, reset: u64) -> Progress {
+    p.reset_ms = reset;
+    p.learner = p.learner.filter(|l| l.at_ms >= reset);
+    p.review = p.review.filter(|t| t.started_ms >= reset);
+    p.cards.retain(|_, c| c.last_ms >= reset);
+    for record in p.courses.values_mut() {
+        record.history.retain(|f| f.started_ms >= reset);
+        record.active = record.active.take().filter(|t| t.started_ms >= reset);
+        record.last = record.last.take().filter(|t| t.started_ms >= reset);
+    }
+    p.courses
+        .retain(|_, r| r.active.is_some() || r.last.is_some() || !r.history.is_empty());
+    p
+}
+
+fn union(a: &Progress, b: &Progress) -> Progress {
     let learner = match (&a.learner, &b.learner) {
         (Some(x), Some(y)) => Some(
             if (x.at_ms, &x.name) >= (y.at_ms, &y.name) {
@@ -51,6 +85,8 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
         courses,
         review: further(a.review.as_ref(), b.review.as_ref()),
         cards,
+        reset_ms: 0,
+        restored_ms: 0,
     }
 }
 
@@ -158,8 +194,12 @@ mod tests {
             active in prop::option::of((0u64..50, 0usize..4)),
             cards in prop::collection::btree_map("q[0-5]", card(), 0..5),
             name in prop::option::of(("[あい]", 0u64..5)),
+            reset in prop::option::of(1u64..40),
+            restored in prop::option::of(1u64..40),
         ) -> Progress {
             let mut p = Progress::new();
+            p.reset_ms = reset.unwrap_or(0);
+            p.restored_ms = restored.unwrap_or(0);
             for (id, h) in history {
                 let mut record = CourseProgress { history: h, ..Default::default() };
                 record.history.sort();
@@ -188,18 +228,76 @@ mod tests {
 
         #[test]
         fn merge_never_drops_a_finished_attempt(a in progress(), b in progress()) {
+            // Only an erase the learner confirmed removes what came before it.
             let m = merge(&a, &b);
+            let mut reset = a.reset_ms.max(b.reset_ms);
+            if a.restored_ms.max(b.restored_ms) > reset {
+                reset = 0;
+            }
             for side in [&a, &b] {
                 for (id, record) in &side.courses {
-                    for f in &record.history {
+                    for f in record.history.iter().filter(|f| f.started_ms >= reset) {
                         prop_assert!(m.courses[id].history.contains(f));
                     }
                 }
-                for (id, card) in &side.cards {
+                for (id, card) in side.cards.iter().filter(|(_, c)| c.last_ms >= reset) {
                     prop_assert!(m.cards[id].last_ms >= card.last_ms);
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_erase_wins_over_a_tab_that_still_holds_the_old_record() {
+        let mut old = Progress::new();
+        old.set_name("山田", 5);
+        old.cards.insert(
+            "q1".into(),
+            Card {
+                stage: 3,
+                due_day: 1,
+                seen: 2,
+                lapses: 0,
+                last_ms: 50,
+            },
+        );
+        old.courses.insert(
+            "c".into(),
+            CourseProgress {
+                history: vec![Finished {
+                    started_ms: 10,
+                    at_ms: 60,
+                    percent: 90,
+                    passed: true,
+                    duration_ms: 50,
+                    asked: 10,
+                }],
+                ..Default::default()
+            },
+        );
+        let erased = Progress::erased(100);
+        let m = merge(&erased, &old);
+        assert_eq!(m, Progress::erased(100));
+        // What comes after the erase is kept.
+        let mut later = m.clone();
+        later.cards.insert(
+            "q2".into(),
+            Card {
+                stage: 2,
+                due_day: 2,
+                seen: 1,
+                lapses: 0,
+                last_ms: 150,
+            },
+        );
+        assert_eq!(merge(&old, &later).cards.len(), 1);
+        // An import after the erase brings the old record back, and a tab
+        // that saw only the erase keeps it.
+        let mut restored = merge(&later, &old);
+        restored.restored_ms = 200;
+        let restored = merge(&restored, &old);
+        assert_eq!(restored.cards.len(), 2);
+        assert_eq!(merge(&Progress::erased(100), &restored), restored);
     }
 
     #[test]

@@ -25,6 +25,9 @@
 //! ```
 //!
 //! Version 1 had no `cards`, `review`, `learner`, nor `started_ms` in history.
+//! `reset_ms` and `restored_ms` (optional: when the learner last erased
+//! everything, and last imported a file) were added within version 2:
+//! older version-2 data simply has neither.
 
 pub mod merge;
 pub mod migrate;
@@ -60,6 +63,19 @@ pub struct Progress {
     /// Review state per question id.
     #[serde(default)]
     pub cards: BTreeMap<String, Card>,
+    /// When the learner last erased everything (ms since the Unix epoch;
+    /// 0 = never). Merging drops whatever is older, so a tab that was open
+    /// during the reset cannot bring the erased record back.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reset_ms: u64,
+    /// When the learner last imported a file (0 = never). An import after
+    /// an erase restores what it brings: the erase no longer filters.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub restored_ms: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Default for Progress {
@@ -117,6 +133,17 @@ impl Progress {
             courses: BTreeMap::new(),
             review: None,
             cards: BTreeMap::new(),
+            reset_ms: 0,
+            restored_ms: 0,
+        }
+    }
+
+    /// An empty record that also erases, on merge, everything older than
+    /// `now_ms` (the learner confirmed a reset).
+    pub fn erased(now_ms: u64) -> Progress {
+        Progress {
+            reset_ms: now_ms,
+            ..Progress::new()
         }
     }
 

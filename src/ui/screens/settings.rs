@@ -100,7 +100,10 @@ pub fn SettingsPage() -> impl IntoView {
             match migrate(&text) {
                 Ok((imported, _)) => {
                     let before = store.progress.get_untracked();
-                    let after = merge(&before, &imported);
+                    let mut after = merge(&before, &imported);
+                    // An import restores what it brings, even after an erase.
+                    after.restored_ms = now_ms();
+                    let after = merge(&after, &imported);
                     let summary = summarize(&before, &after);
                     store.progress.set(after);
                     import_message.set(Some((true, import_summary(l, &summary))));
