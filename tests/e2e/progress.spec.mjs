@@ -26,6 +26,9 @@ test('an answer in one tab shows up in the other', async ({ context }) => {
   const first = await context.newPage();
   const second = await context.newPage();
   await new HomePage(second).open();
+  // Playwright's actions wait on animation frames, which a background tab
+  // throttles: whichever tab the test works in is brought to the front.
+  await first.bringToFront();
   const home = new HomePage(first);
   await home.open();
   await home.start(course.title);
@@ -34,11 +37,14 @@ test('an answer in one tab shows up in the other', async ({ context }) => {
   // The other tab learns of it through the storage event, without a reload.
   await expect(new HomePage(second).card(course.title).getByRole('link', { name: /続きから/ })).toContainText('1 / 10');
   // And a second tab's own answer does not overwrite the first tab's.
+  await second.bringToFront();
   await second.getByRole('link', { name: '設定' }).click();
   await second.getByLabel('修了証に載せるお名前').fill('福祉 太郎');
   await second.getByRole('button', { name: '保存する' }).click();
+  await first.bringToFront();
   await quiz.next();
   await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
+  await second.bringToFront();
   await second.goto('./');
   await expect(new HomePage(second).card(course.title).getByRole('link', { name: /続きから/ })).toContainText('2 / 10');
   await second.goto('./#/settings');
@@ -139,15 +145,18 @@ test('an erase in one tab is not undone by another tab that was open', async ({ 
   const first = await context.newPage();
   await takeCourse(first, course);
   const second = await context.newPage();
+  await second.bringToFront();
   await second.goto('./#/settings');
   await second.getByRole('button', { name: '学習記録をすべて消去する' }).click();
   await second.getByRole('button', { name: '消去する', exact: true }).click();
   await expect(second.getByText('学習記録を消去しました')).toBeVisible();
   // The first tab keeps working and saving after the erase.
+  await first.bringToFront();
   await first.goto('./');
   await new HomePage(first).start(course.title);
   const quiz = new QuizPage(first);
   await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
+  await second.bringToFront();
   await second.goto('./');
   const card = new HomePage(second).card(course.title);
   await expect(card).toContainText('最高点—');

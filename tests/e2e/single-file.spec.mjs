@@ -62,6 +62,7 @@ test('two different single-file builds keep their progress apart', async ({ page
   const quiz = new QuizPage(page);
   await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
   const other = await context.newPage();
+  await other.bringToFront();
   await other.goto(alt);
   const otherHome = new HomePage(other);
   await expect(otherHome.cards).toHaveCount(1);
@@ -71,6 +72,7 @@ test('two different single-file builds keep their progress apart', async ({ page
   const keys = await other.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.progress')).sort());
   expect(keys).toHaveLength(2);
   // Each build reads only its own record.
+  await page.bringToFront();
   await page.goto(single);
   await expect(new HomePage(page).card(course.title).getByRole('link', { name: /続きから/ })).toContainText('1 / 10');
   await expect(new HomePage(page).cards).toHaveCount(shippedCourses().length);
