@@ -9,7 +9,9 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     window.kenshuUpdateReady = true;
     window.dispatchEvent(new Event('kenshu-update-ready'));
   };
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
+  // Register only once the app has started, so the worker's precaching
+  // does not compete with the first load for a slow network.
+  const register = () => navigator.serviceWorker.register('./sw.js').then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
@@ -18,6 +20,8 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
       });
     });
   }).catch(() => {});
+  if (window.wasmBindings) register();
+  else window.addEventListener('TrunkApplicationStarted', register, { once: true });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (window.kenshuUpdateReady && !reloading) {
       reloading = true;
