@@ -154,9 +154,12 @@ pub fn check_against(shipped: &[SourceFile], file: &SourceFile) -> Result<Course
         )]);
     }
     let parsed = quiz_core::parse::parse_course(&file.text, false);
-    parsed
-        .course
-        .ok_or_else(|| vec![format!("{}: ?", file.name)])
+    parsed.course.ok_or_else(|| {
+        vec![format!(
+            "{}: このファイルからコースを読み取れませんでした",
+            file.name
+        )]
+    })
 }
 
 /// The learner's settings.
