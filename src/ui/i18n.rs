@@ -406,6 +406,14 @@ pub fn question_counter(lang: Lang, n: usize, of: usize) -> String {
     }
 }
 
+/// "問 3" and its English form, for the results list.
+pub fn question_number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("問 {n}"),
+        Lang::En => format!("Q {n}"),
+    }
+}
+
 /// A duration as minutes and seconds.
 pub fn duration(lang: Lang, ms: u64) -> String {
     let s = ms / 1000;

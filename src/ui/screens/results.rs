@@ -7,7 +7,7 @@ use quiz_core::attempt::grade;
 
 use super::attempt::{AnswerSummary, Sources, start_attempt};
 use super::not_found::NotFound;
-use crate::ui::i18n::{duration, score_line, ui};
+use crate::ui::i18n::{duration, question_number, score_line, ui};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{RichText, use_title};
 
@@ -63,7 +63,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
                         <span class="review-item__mark" aria-hidden="true">{if right { "○" } else { "×" }}</span>
                         {move || {
                             let t = ui(lang.get());
-                            format!("{} {} — {}", if lang.get() == quiz_core::Lang::Ja { "問" } else { "Q" }, n + 1, if right { t.correct } else { t.incorrect })
+                            format!("{} — {}", question_number(lang.get(), n + 1), if right { t.correct } else { t.incorrect })
                         }}
                     </h3>
                     {q.scenario.clone().map(|s| view! { <div class="scenario"><RichText text=s /></div> })}
