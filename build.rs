@@ -1,7 +1,8 @@
 //! Checks every question file in `quizzes/` with the same rules as
-//! `quizcheck` and embeds the valid ones. A broken file stops the build with
+//! `quizcheck`. A broken file stops the build with
 //! `file:line:column: message`, so a broken course can never ship, and
-//! `trunk serve` shows the same words.
+//! `trunk serve` shows the same words. Embeds only an index of the courses
+//! (see `ShippedCourse`); the app fetches a course when it is opened.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -32,16 +33,36 @@ fn main() {
     if !report.is_clean() {
         fail(&report.render(&files, Lang::Ja));
     }
-    let mut code =
-        String::from("/// Every shipped question file: (name, text), templates left out.\n");
-    code.push_str("pub static COURSE_FILES: &[(&str, &str)] = &[\n");
-    for file in files.iter().filter(|f| !f.is_template()) {
-        let abs = std::fs::canonicalize(&file.name).unwrap_or_else(|_| PathBuf::from(&file.name));
+    // Only an index of the shipped courses is compiled in: the question
+    // files themselves are copied beside the app (scripts/post-build.mjs)
+    // and fetched when a course is opened, so the first load stays small.
+    let mut code = String::from(
+        "/// The shipped courses, in listing order.\npub static SHIPPED: &[ShippedCourse] = &[\n",
+    );
+    let file_of: Vec<(String, &SourceFile)> = files
+        .iter()
+        .filter(|f| !f.is_template())
+        .filter_map(|f| Some((quiz_core::parse::parse_course(&f.text, false).course?.id, f)))
+        .collect();
+    for course in &report.courses {
+        let Some((_, file)) = file_of.iter().find(|(id, _)| *id == course.id) else {
+            fail(&[format!(
+                "{}: the file of this course was not found",
+                course.id
+            )]);
+        };
+        let summary = course.summary();
         let _ = writeln!(
             code,
-            "    ({:?}, include_str!({:?})),",
-            file.name,
-            abs.display().to_string()
+            "    ShippedCourse {{ file: {:?}, digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, attempt_len: {}, question_ids: &{:?} }},",
+            file.base_name(),
+            file.digest(),
+            summary.id,
+            summary.title,
+            summary.description.to_markup(),
+            summary.pass_mark,
+            summary.attempt_len,
+            summary.question_ids,
         );
     }
     code.push_str("];\n");

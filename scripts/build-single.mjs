@@ -1,14 +1,14 @@
 // Builds the whole app as one self-contained HTML file that works from
 // file:// (a shared folder, an email attachment): the wasm (gzip, then
 // base64, inflated by the browser's DecompressionStream), its JavaScript
-// glue, the styles, the icon and every course are inside it; nothing is
-// fetched. A strict CSP allows the inline script and styles by their
+// glue, the styles, the icon and every course (a JSON data block) are
+// inside it; nothing is fetched. A strict CSP allows the inline script and styles by their
 // sha256 hashes, never by 'unsafe-inline'.
 //
 // Usage: node scripts/build-single.mjs [--quizzes DIR] [--out FILE]
 // (scripts/setup.sh must have run: it puts trunk and wasm-opt on PATH.)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -65,6 +65,14 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+// The question files, as one JSON data block the app reads instead of
+// fetching courses/ (a data block is never run, so the CSP needs nothing
+// for it). Every "<" is escaped, so no text can close the element.
+const courseDir = join(staging, 'courses');
+const courses = Object.fromEntries(
+  readdirSync(courseDir).sort().map((name) => [name, readFileSync(join(courseDir, name), 'utf8')]),
+);
+const coursesJson = JSON.stringify(courses).replace(/</g, '\\u003c');
 const body = index.match(/<body>([\s\S]*)<\/body>/)[1].trim();
 const html = `<!DOCTYPE html>
 <html lang="ja">
@@ -76,6 +84,7 @@ const html = `<!DOCTYPE html>
 <title>福祉部 職員研修</title>
 <link rel="icon" href="data:image/svg+xml;base64,${icon}">
 ${styles.map((s) => `<style>${s}</style>`).join('\n')}
+<script type="application/json" id="kenshu-courses">${coursesJson}</script>
 <script type="module">${script}</script>
 </head>
 <body>

@@ -1,5 +1,9 @@
-// Trunk post-build hook (release builds only; `trunk serve` keeps Trunk's
-// own dev page):
+// Trunk post-build hook.
+// Every build: copies the shipped question files (templates left out) to
+// courses/, where the app fetches each course when it is opened; the build
+// script has checked them, and the app compares each with the digest the
+// build compiled in.
+// Release builds only (`trunk serve` keeps Trunk's own dev page):
 // 1. moves Trunk's inline module loader into an external file, so the
 //    Content-Security-Policy can forbid inline script;
 // 2. adds the CSP, the web app manifest and the service-worker registration
@@ -7,11 +11,16 @@
 // 3. writes sw.js, which precaches every file of this build under a cache
 //    named by the build's content hash, so a new release replaces the cache
 //    as a whole.
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const quizzes = process.env.KENSHU_QUIZZES ?? 'quizzes';
+mkdirSync(join(dir, 'courses'), { recursive: true });
+for (const name of readdirSync(quizzes)) {
+  if (name.endsWith('.toml') && !name.startsWith('_')) copyFileSync(join(quizzes, name), join(dir, 'courses', name));
+}
 if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') process.exit(0);
 
 export const CSP = [

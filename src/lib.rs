@@ -1,10 +1,48 @@
 //! The training app: the Leptos UI over the pure `quiz_core` crate.
 //!
-//! Reading order: [`storage`] (the only localStorage user), then [`ui`]
+//! Reading order: [`storage`] (the only localStorage user),
+//! [`course_files`] (the only network user), then [`ui`]
 //! (contexts, router, screens, widgets). Everything that decides (parsing,
 //! checking, drawing, scoring, progress) lives in `quiz_core`.
 
+pub mod course_files;
 pub mod storage;
 pub mod ui;
+
+/// One shipped course as the build checked it: what the course list shows,
+/// and where to fetch the question file when the course is opened.
+#[derive(Debug)]
+pub struct ShippedCourse {
+    /// The file name under `courses/`, e.g. `digital-skills.toml`.
+    pub file: &'static str,
+    /// The file's [`quiz_core::SourceFile::digest`]: a fetched copy must match.
+    pub digest: &'static str,
+    /// The course id.
+    pub id: &'static str,
+    /// The course title.
+    pub title: &'static str,
+    /// The description, as markup.
+    pub description: &'static str,
+    /// Percent needed to pass.
+    pub pass_mark: u8,
+    /// Questions per attempt.
+    pub attempt_len: usize,
+    /// Every question id of the pool.
+    pub question_ids: &'static [&'static str],
+}
+
+impl ShippedCourse {
+    /// The summary the course list works with.
+    pub fn summary(&self) -> quiz_core::CourseSummary {
+        quiz_core::CourseSummary {
+            id: self.id.to_owned(),
+            title: self.title.to_owned(),
+            description: quiz_core::Text::parse(self.description),
+            pass_mark: self.pass_mark,
+            attempt_len: self.attempt_len,
+            question_ids: self.question_ids.iter().map(|&id| id.to_owned()).collect(),
+        }
+    }
+}
 
 include!(concat!(env!("OUT_DIR"), "/courses.rs"));

@@ -29,8 +29,25 @@ impl SourceFile {
 
     /// True for templates (a name starting with `_`): checked, never listed.
     pub fn is_template(&self) -> bool {
-        let base = self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name);
-        base.starts_with('_')
+        self.base_name().starts_with('_')
+    }
+
+    /// The name without its folders, e.g. `harassment.toml`.
+    pub fn base_name(&self) -> &str {
+        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
+    }
+
+    /// A short fingerprint of the text (64-bit FNV-1a, in hex). The app
+    /// compares a fetched file with the one checked at build time, so a
+    /// cached copy from another release is never mixed in.
+    pub fn digest(&self) -> String {
+        let hash = self
+            .text
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            });
+        format!("{hash:016x}")
     }
 }
 

@@ -23,6 +23,6 @@ pub mod text;
 
 pub use check::{Report, SourceFile, check_files};
 pub use diagnostic::{Diagnostic, Lang, Message};
-pub use model::{Course, Draw, Kind, Question};
+pub use model::{Course, CourseSummary, Draw, Kind, Question};
 pub use route::Route;
 pub use text::Text;

@@ -79,7 +79,39 @@ pub struct Course {
     pub hidden: bool,
 }
 
+/// What the course list needs of a course, without its questions. The app
+/// embeds one per shipped course and fetches the course itself only when
+/// it is opened, so the first load does not grow with the question bank.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CourseSummary {
+    /// The course's id.
+    pub id: String,
+    /// The course's title.
+    pub title: String,
+    /// The course's description.
+    pub description: Text,
+    /// Percent needed to pass.
+    pub pass_mark: u8,
+    /// How many questions one attempt asks.
+    pub attempt_len: usize,
+    /// Every question id of the pool, in file order: enough for mastery and
+    /// for counting questions due for review.
+    pub question_ids: Vec<String>,
+}
+
 impl Course {
+    /// The course's summary for the course list.
+    pub fn summary(&self) -> CourseSummary {
+        CourseSummary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            pass_mark: self.pass_mark,
+            attempt_len: self.attempt_len(),
+            question_ids: self.questions.iter().map(|q| q.id.clone()).collect(),
+        }
+    }
+
     /// How many questions one attempt of this course asks.
     pub fn attempt_len(&self) -> usize {
         match self.draw {

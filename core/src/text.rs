@@ -88,6 +88,31 @@ impl Text {
             .join("\n")
     }
 
+    /// The text as markup again: [`Text::parse`] of the result gives this
+    /// text back. The build embeds course descriptions this way.
+    pub fn to_markup(&self) -> String {
+        let runs = |inl: &[Inline]| -> String {
+            inl.iter()
+                .map(|i| match i {
+                    Inline::Plain(s) => s.clone(),
+                    Inline::Strong(s) => format!("**{s}**"),
+                })
+                .collect()
+        };
+        self.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(inl) => runs(inl),
+                Block::List(items) => items
+                    .iter()
+                    .map(|i| format!("・{}", runs(i)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
     /// True when the text has no visible characters.
     pub fn is_blank(&self) -> bool {
         self.to_plain().trim().is_empty()
@@ -164,5 +189,20 @@ mod tests {
     fn blank_detection() {
         assert!(Text::parse("  \n\n ").is_blank());
         assert!(!Text::parse("a").is_blank());
+    }
+
+    #[test]
+    fn markup_round_trips() {
+        let t = Text::parse("一行目**強調**\n続き\n\n- 項目A\n・**項目B**\n後の段落");
+        assert_eq!(Text::parse(&t.to_markup()), t);
+        assert_eq!(Text::parse("").to_markup(), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn markup_of_any_parsed_text_parses_back(source in "([-・* a*\n]|\\*\\*|甲){0,40}") {
+            let t = Text::parse(&source);
+            proptest::prop_assert_eq!(Text::parse(&t.to_markup()), t);
+        }
     }
 }

@@ -13,6 +13,7 @@ use quiz_core::Route;
 
 use self::i18n::ui;
 use self::state::{Catalog, Nav, Settings, Store};
+use self::widgets::CoursesReady;
 
 /// The whole app: provides the contexts, then renders the current screen.
 #[component]
@@ -52,12 +53,20 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class="main">
             {move || match nav.route.get() {
                 Route::Home => view! { <screens::home::Home /> }.into_any(),
-                Route::Course(id) => view! { <screens::course::CoursePage id /> }.into_any(),
-                Route::Attempt(id) => view! { <screens::attempt::AttemptPage id /> }.into_any(),
-                Route::Results(id) => view! { <screens::results::ResultsPage id /> }.into_any(),
-                Route::Certificate(id) => view! { <screens::certificate::CertificatePage id /> }.into_any(),
-                Route::Review => view! { <screens::review::ReviewPage /> }.into_any(),
-                Route::Settings => view! { <screens::settings::SettingsPage /> }.into_any(),
+                Route::Course(id) => view! {
+                    <CoursesReady course=id.clone()><screens::course::CoursePage id=id.clone() /></CoursesReady>
+                }.into_any(),
+                Route::Attempt(id) => view! {
+                    <CoursesReady course=id.clone()><screens::attempt::AttemptPage id=id.clone() /></CoursesReady>
+                }.into_any(),
+                Route::Results(id) => view! {
+                    <CoursesReady course=id.clone()><screens::results::ResultsPage id=id.clone() /></CoursesReady>
+                }.into_any(),
+                Route::Certificate(id) => view! {
+                    <CoursesReady course=id.clone()><screens::certificate::CertificatePage id=id.clone() /></CoursesReady>
+                }.into_any(),
+                Route::Review => view! { <CoursesReady all=true><screens::review::ReviewPage /></CoursesReady> }.into_any(),
+                Route::Settings => view! { <CoursesReady all=true><screens::settings::SettingsPage /></CoursesReady> }.into_any(),
                 Route::Trainer => view! { <screens::trainer::TrainerPage /> }.into_any(),
                 Route::NotFound(_) => view! { <screens::not_found::NotFound /> }.into_any(),
             }}

@@ -5,18 +5,23 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quiz_core::progress::{Progress, merge};
-use quiz_core::{Course, Lang, Route, SourceFile, check_files};
+use quiz_core::{Course, CourseSummary, Lang, Route, SourceFile, check_files};
+
+use crate::course_files::{self, FetchError};
 
 use crate::storage::{self, Key, StorageError};
 
-/// The courses: those shipped with this build (checked at build time) and
-/// those a trainer kept in this browser from a previewed file.
+/// The courses: those shipped with this build (checked at build time; each
+/// fetched when first opened) and those a trainer kept in this browser from
+/// a previewed file.
 #[derive(Clone)]
 pub struct Catalog {
-    /// The embedded question files, as checked at build time.
-    pub shipped_files: Arc<Vec<SourceFile>>,
-    /// The shipped courses, in listing order.
-    pub shipped: Arc<Vec<Course>>,
+    /// The shipped courses' summaries, in listing order, from the build's index.
+    pub shipped: Arc<Vec<CourseSummary>>,
+    /// Shipped courses fetched so far: the checked file and its course.
+    loaded: RwSignal<Vec<(SourceFile, Course)>>,
+    /// Why the last fetch failed, shown where a course was wanted.
+    pub fetch_error: RwSignal<Option<FetchError>>,
     /// Local courses: previewed and kept in this browser, never replacing a
     /// shipped one.
     pub local: RwSignal<Vec<LocalCourse>>,
@@ -34,18 +39,13 @@ pub struct LocalCourse {
 }
 
 impl Catalog {
-    /// Parses the embedded question files once and loads kept local courses.
+    /// Reads the build's course index and loads kept local courses.
     pub fn provide() {
-        let files: Vec<SourceFile> = crate::COURSE_FILES
-            .iter()
-            .map(|(name, text)| SourceFile::new(*name, *text))
-            .collect();
-        let shipped = check_files(&files).courses;
-        let shipped_files = Arc::new(files);
+        let shipped: Vec<CourseSummary> = crate::SHIPPED.iter().map(|c| c.summary()).collect();
         let local = storage::load_local_courses()
             .into_iter()
             .filter_map(|file| {
-                let course = check_against(&shipped_files, &file).ok()?;
+                let course = check_beside_summaries(&shipped, &file).ok()?;
                 Some(LocalCourse {
                     file,
                     course,
@@ -54,8 +54,9 @@ impl Catalog {
             })
             .collect();
         provide_context(Catalog {
-            shipped_files,
             shipped: Arc::new(shipped),
+            loaded: RwSignal::new(Vec::new()),
+            fetch_error: RwSignal::new(None),
             local: RwSignal::new(local),
         });
     }
@@ -65,24 +66,101 @@ impl Catalog {
         expect_context()
     }
 
-    /// A course by id, shipped or local.
+    /// A course by id, shipped (once fetched) or local.
     pub fn course(&self, id: &str) -> Option<Course> {
-        self.shipped
-            .iter()
-            .find(|c| c.id == id)
-            .cloned()
-            .or_else(|| {
-                self.local.with_untracked(|l| {
-                    l.iter()
-                        .find(|c| c.course.id == id)
-                        .map(|c| c.course.clone())
-                })
+        let shipped = self
+            .loaded
+            .with_untracked(|l| l.iter().find(|(_, c)| c.id == id).map(|(_, c)| c.clone()));
+        shipped.or_else(|| {
+            self.local.with_untracked(|l| {
+                l.iter()
+                    .find(|c| c.course.id == id)
+                    .map(|c| c.course.clone())
             })
+        })
     }
 
-    /// Every course, shipped first, then local (tracked).
+    /// True when every course of `ids` can be shown now: fetched, local, or
+    /// unknown (the screen then says so). Tracked.
+    pub fn has(&self, ids: &[String]) -> bool {
+        self.loaded.with(|l| {
+            ids.iter()
+                .all(|id| !self.is_shipped(id) || l.iter().any(|(_, c)| c.id == *id))
+        })
+    }
+
+    /// True when the build ships a course with this id.
+    pub fn is_shipped(&self, id: &str) -> bool {
+        self.shipped.iter().any(|c| c.id == id)
+    }
+
+    /// Fetches the shipped courses of `ids` that are not here yet; a failure
+    /// is kept in [`Catalog::fetch_error`] for the screen to show.
+    pub async fn load(&self, ids: &[String]) -> Result<(), FetchError> {
+        for id in ids {
+            if self.has(std::slice::from_ref(id)) {
+                continue;
+            }
+            let Some(entry) = crate::SHIPPED.iter().find(|c| c.id == id) else {
+                continue;
+            };
+            let file = match course_files::fetch(entry).await {
+                Ok(file) => file,
+                Err(e) => {
+                    self.fetch_error.set(Some(e.clone()));
+                    return Err(e);
+                }
+            };
+            let Some(course) = quiz_core::parse::parse_course(&file.text, false).course else {
+                // The digest matched the file the build checked, so this
+                // cannot happen; it is reported as a stale copy all the same.
+                self.fetch_error.set(Some(FetchError::Stale));
+                return Err(FetchError::Stale);
+            };
+            self.loaded.update(|l| {
+                if !l.iter().any(|(_, c)| c.id == course.id) {
+                    l.push((file, course));
+                }
+            });
+        }
+        self.fetch_error.set(None);
+        Ok(())
+    }
+
+    /// Every shipped id, for screens that need every course.
+    pub fn shipped_ids(&self) -> Vec<String> {
+        self.shipped.iter().map(|c| c.id.clone()).collect()
+    }
+
+    /// Every shipped question file, fetched if need be (for the trainer's
+    /// preview, which checks ids against them).
+    pub async fn shipped_files(&self) -> Result<Vec<SourceFile>, FetchError> {
+        self.load(&self.shipped_ids()).await?;
+        Ok(self.loaded.with_untracked(|l| {
+            self.shipped
+                .iter()
+                .filter_map(|s| l.iter().find(|(_, c)| c.id == s.id).map(|(f, _)| f.clone()))
+                .collect()
+        }))
+    }
+
+    /// Every course summary, shipped first, then local (tracked).
+    pub fn summaries(&self) -> Vec<CourseSummary> {
+        let mut all: Vec<CourseSummary> = self.shipped.to_vec();
+        self.local
+            .with(|l| all.extend(l.iter().map(|c| c.course.summary())));
+        all
+    }
+
+    /// Every course here now: the fetched shipped ones in listing order,
+    /// then local (tracked). Screens that need them all load them first.
     pub fn all(&self) -> Vec<Course> {
-        let mut all: Vec<Course> = self.shipped.to_vec();
+        let mut all: Vec<Course> = self.loaded.with(|l| {
+            self.shipped
+                .iter()
+                .filter_map(|s| l.iter().find(|(_, c)| c.id == s.id).map(|(_, c)| c.clone()))
+                .collect()
+        });
         self.local
             .with(|l| all.extend(l.iter().map(|c| c.course.clone())));
         all
@@ -123,6 +201,31 @@ impl Catalog {
                 .collect()
         });
         storage::save_local_courses(&kept)
+    }
+}
+
+/// Checks a trainer's file on its own and against the ids in the shipped
+/// courses' index: for a kept file on start (a new release may have taken
+/// one of its ids), and for a preview while the shipped files cannot be
+/// fetched. The full check, [`check_against`], also names the clashing line.
+pub fn check_beside_summaries(
+    shipped: &[CourseSummary],
+    file: &SourceFile,
+) -> Result<Course, Vec<String>> {
+    let course = check_against(&[], file)?;
+    let clash = shipped.iter().find(|s| {
+        s.id == course.id
+            || course
+                .questions
+                .iter()
+                .any(|q| s.question_ids.contains(&q.id))
+    });
+    match clash {
+        Some(s) => Err(vec![format!(
+            "{}: コース id か問題 id が、配布済みのコース「{}」（{}）と重複しています",
+            file.name, s.title, s.id
+        )]),
+        None => Ok(course),
     }
 }
 

@@ -197,34 +197,32 @@ impl Progress {
         self.cards.insert(question.to_owned(), card);
     }
 
-    /// The ids of the questions of `courses` due for review on `today`,
-    /// most overdue first.
+    /// Which of these question ids are due for review on `today`, most
+    /// overdue first.
     pub fn due<'a>(
         &self,
-        courses: impl IntoIterator<Item = &'a Course>,
+        question_ids: impl IntoIterator<Item = &'a String>,
         today: i64,
     ) -> Vec<String> {
-        let mut due: Vec<(i64, String)> = courses
+        let mut due: Vec<(i64, String)> = question_ids
             .into_iter()
-            .flat_map(|c| c.questions.iter())
-            .filter_map(|q| {
-                let card = self.cards.get(&q.id)?;
-                card.is_due(today).then(|| (card.due_day, q.id.clone()))
+            .filter_map(|id| {
+                let card = self.cards.get(id)?;
+                card.is_due(today).then(|| (card.due_day, id.clone()))
             })
             .collect();
         due.sort();
         due.into_iter().map(|(_, id)| id).collect()
     }
 
-    /// How many of the course's questions the learner currently knows
-    /// (latest answer right), and how many it has.
-    pub fn mastery(&self, course: &Course) -> (usize, usize) {
-        let known = course
-            .questions
+    /// How many of these questions (a course's pool) the learner currently
+    /// knows (latest answer right), and how many there are.
+    pub fn mastery(&self, question_ids: &[String]) -> (usize, usize) {
+        let known = question_ids
             .iter()
-            .filter(|q| self.cards.get(&q.id).is_some_and(Card::is_known))
+            .filter(|id| self.cards.get(*id).is_some_and(Card::is_known))
             .count();
-        (known, course.questions.len())
+        (known, question_ids.len())
     }
 
     /// Sets the learner's name (trimmed; empty clears it).
@@ -316,9 +314,10 @@ sources = ["s"]
         let mut p = Progress::new();
         p.record_answer(&course, "q1", &[0], 10, 1);
         p.record_answer(&course, "q2", &[0], 10, 2);
-        assert_eq!(p.mastery(&course), (1, 2));
-        assert_eq!(p.due([&course], 10), vec!["q2"]);
-        assert_eq!(p.due([&course], 11), vec!["q2", "q1"]);
+        let ids = course.summary().question_ids;
+        assert_eq!(p.mastery(&ids), (1, 2));
+        assert_eq!(p.due(&ids, 10), vec!["q2"]);
+        assert_eq!(p.due(&ids, 11), vec!["q2", "q1"]);
         p.record_answer(&course, "nope", &[0], 10, 3);
         assert_eq!(p.cards.len(), 2);
     }

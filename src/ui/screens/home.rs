@@ -22,8 +22,9 @@ pub fn Home() -> impl IntoView {
             <h2 id="review-heading">{move || ui(lang.get()).review_heading}</h2>
             {move || {
                 let t = ui(lang.get());
-                let courses = review_catalog.all();
-                let due = store.progress.with(|p| p.due(courses.iter(), today()).len());
+                let courses = review_catalog.summaries();
+                let ids = courses.iter().flat_map(|c| c.question_ids.iter());
+                let due = store.progress.with(|p| p.due(ids, today()).len());
                 if due == 0 {
                     view! { <p>{t.review_none}</p> }.into_any()
                 } else {
@@ -40,13 +41,13 @@ pub fn Home() -> impl IntoView {
                 {move || {
                     let progress = store.progress.get();
                     catalog
-                        .all()
-                        .iter()
+                        .summaries()
+                        .into_iter()
                         .map(|c| {
                             let record = progress.course(&c.id).cloned();
-                            let mastery = progress.mastery(c);
+                            let mastery = progress.mastery(&c.question_ids);
                             let local = catalog.is_local(&c.id);
-                            view! { <CourseCard course=c.clone() record mastery local /> }
+                            view! { <CourseCard course=c record mastery local /> }
                         })
                         .collect_view()
                 }}

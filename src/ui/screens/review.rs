@@ -49,7 +49,14 @@ pub fn ReviewPage() -> impl IntoView {
         let catalog = catalog.clone();
         move |_| {
             let courses = catalog.all();
-            store.progress.with(|p| p.due(courses.iter(), today()))
+            store.progress.with(|p| {
+                p.due(
+                    courses
+                        .iter()
+                        .flat_map(|c| c.questions.iter().map(|q| &q.id)),
+                    today(),
+                )
+            })
         }
     });
     let start = {

@@ -8,7 +8,7 @@ use quiz_core::report::{ResultsFile, combine, parse_results};
 use quiz_core::{Course, Route, SourceFile, check_files};
 
 use crate::ui::i18n::ui;
-use crate::ui::state::{Catalog, Nav, Settings, Store, check_against};
+use crate::ui::state::{Catalog, Nav, Settings, Store, check_against, check_beside_summaries};
 use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
 
 /// What the preview found in a file.
@@ -42,19 +42,27 @@ fn PreviewSection() -> impl IntoView {
     let nav = Nav::expect();
     let preview = RwSignal::new(None::<Preview>);
     let kept = RwSignal::new(false);
-    let shipped = catalog.shipped_files.clone();
-    let check = move |file: web_sys::File| {
-        let shipped = shipped.clone();
-        leptos::task::spawn_local(async move {
-            let name = file.name();
-            let text = read_text(file).await.unwrap_or_default();
-            let source = SourceFile::new(name.clone(), text);
-            kept.set(false);
-            preview.set(Some(match check_against(&shipped, &source) {
-                Ok(course) => Preview::Valid(source, Box::new(course)),
-                Err(problems) => Preview::Problems(name, problems),
-            }));
-        });
+    let check = {
+        let catalog = catalog.clone();
+        move |file: web_sys::File| {
+            let catalog = catalog.clone();
+            leptos::task::spawn_local(async move {
+                let name = file.name();
+                let text = read_text(file).await.unwrap_or_default();
+                // Ids are checked against every shipped file; offline before
+                // they were ever fetched, against the ids in the course index.
+                let source = SourceFile::new(name.clone(), text);
+                let checked = match catalog.shipped_files().await {
+                    Ok(shipped) => check_against(&shipped, &source),
+                    Err(_) => check_beside_summaries(&catalog.shipped, &source),
+                };
+                kept.set(false);
+                preview.set(Some(match checked {
+                    Ok(course) => Preview::Valid(source, Box::new(course)),
+                    Err(problems) => Preview::Problems(name, problems),
+                }));
+            });
+        }
     };
     let on_input = {
         let check = check.clone();

@@ -1,20 +1,20 @@
 //! One course on the home screen.
 
 use leptos::prelude::*;
-use quiz_core::Course;
+use quiz_core::CourseSummary;
 use quiz_core::Route;
 use quiz_core::progress::CourseProgress;
 
 use super::RichText;
 use crate::ui::i18n::ui;
 use crate::ui::screens::attempt::start_attempt;
-use crate::ui::state::{Nav, Settings, Store};
+use crate::ui::state::{Catalog, Nav, Settings, Store};
 
 /// A course card: title, description, counts, the learner's best score and
 /// pass state, and a start or continue link.
 #[component]
 pub fn CourseCard(
-    course: Course,
+    course: CourseSummary,
     record: Option<CourseProgress>,
     /// Questions known (latest answer right) and questions in the course.
     mastery: (usize, usize),
@@ -23,7 +23,7 @@ pub fn CourseCard(
     local: bool,
 ) -> impl IntoView {
     let lang = Settings::expect().lang;
-    let (store, nav) = (Store::expect(), Nav::expect());
+    let (store, nav, catalog) = (Store::expect(), Nav::expect(), Catalog::expect());
     let heading_id = format!("course-{}", course.id);
     let best = record.as_ref().and_then(CourseProgress::best);
     let passed = record.as_ref().is_some_and(CourseProgress::passed);
@@ -31,9 +31,9 @@ pub fn CourseCard(
         let done = a.items.iter().filter(|i| i.answer.is_some()).count();
         (done, a.items.len())
     });
-    let pool = course.questions.len();
+    let pool = course.question_ids.len();
     let mastery_percent = (mastery.0 * 100).checked_div(mastery.1).unwrap_or(0);
-    let per_attempt = course.attempt_len();
+    let per_attempt = course.attempt_len;
     let pass_mark = course.pass_mark;
     let attempt_href = Route::Attempt(course.id.clone()).href();
     let course_href = Route::Course(course.id.clone()).href();
@@ -86,7 +86,7 @@ pub fn CourseCard(
                     }.into_any(),
                     None => view! {
                         <button type="button" class="button button--primary"
-                            on:click=move |_| start_attempt(store, nav, &course, None)>
+                            on:click=move |_| start_when_loaded(catalog.clone(), store, nav, course.id.clone())>
                             {move || ui(lang.get()).start}
                         </button>
                     }.into_any(),
@@ -95,4 +95,16 @@ pub fn CourseCard(
             </div>
         </article>
     }
+}
+
+/// Fetches the course if need be, then starts an attempt. If the course
+/// cannot be fetched, its page says why and offers to try again.
+fn start_when_loaded(catalog: Catalog, store: Store, nav: Nav, id: String) {
+    leptos::task::spawn_local(async move {
+        let loaded = catalog.load(std::slice::from_ref(&id)).await;
+        match catalog.course(&id) {
+            Some(course) if loaded.is_ok() => start_attempt(store, nav, &course, None),
+            _ => nav.go(&Route::Course(id)),
+        }
+    });
 }

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use quiz_core::{Lang, Route};
 
 use super::i18n::{page_title, ui};
-use super::state::{Settings, Store};
+use super::state::{Catalog, Settings, Store};
+use crate::course_files::FetchError;
 use crate::storage::StorageError;
 
 /// Moves focus to the main region (the skip link).
@@ -173,5 +174,74 @@ pub fn UpdateNotice() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Shows `children` once the shipped courses they need are here, fetching
+/// them first: one course (`course`), or every course (`all`). Meanwhile a
+/// loading line; on failure a message that can be acted on and a way to
+/// retry. Becomes ready once and stays so, so a later fetch elsewhere never
+/// rebuilds the screen (and loses its state).
+#[component]
+pub fn CoursesReady(
+    /// The course the screen shows.
+    #[prop(optional, into)]
+    course: Option<String>,
+    /// The screen needs every course.
+    #[prop(optional)]
+    all: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let catalog = Catalog::expect();
+    let lang = Settings::expect().lang;
+    let ids: Vec<String> = if all {
+        catalog.shipped_ids()
+    } else {
+        course.into_iter().collect()
+    };
+    let fetch = {
+        let (catalog, ids) = (catalog.clone(), ids.clone());
+        move || {
+            let (catalog, ids) = (catalog.clone(), ids.clone());
+            leptos::task::spawn_local(async move {
+                let _ = catalog.load(&ids).await;
+            });
+        }
+    };
+    let ready = {
+        let catalog = catalog.clone();
+        Memo::new(move |_| catalog.has(&ids))
+    };
+    if !ready.get_untracked() {
+        fetch();
+    }
+    move || {
+        if ready.get() {
+            return children().into_any();
+        }
+        let t = ui(lang.get());
+        match catalog.fetch_error.get() {
+            None => view! { <p class="loading" role="status">{t.course_loading}</p> }.into_any(),
+            Some(error) => {
+                let fetch = fetch.clone();
+                let (message, action, retry): (_, _, Box<dyn Fn() + Send + Sync>) = match error {
+                    FetchError::Network(_) => (t.course_fetch_failed, t.try_again, Box::new(fetch)),
+                    FetchError::Stale => (
+                        t.course_stale,
+                        t.reload,
+                        Box::new(|| {
+                            let _ = window().location().reload();
+                        }),
+                    ),
+                };
+                view! {
+                    <div class="notice notice--warning" role="alert">
+                        <p>{message}</p>
+                        <button type="button" class="button button--secondary" on:click=move |_| retry()>{action}</button>
+                    </div>
+                }
+                .into_any()
+            }
+        }
     }
 }
