@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use quiz_core::{Lang, SourceFile, check_files};
 
 fn main() {
+    split_release_wasm();
     // KENSHU_QUIZZES picks another folder (the single-file build of a
     // different course set); the default is the shipped quizzes/.
     println!("cargo:rerun-if-env-changed=KENSHU_QUIZZES");
@@ -86,6 +87,24 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     if let Err(e) = std::fs::write(out.join("courses.rs"), code) {
         fail(&[format!("cannot write courses.rs: {e}")]);
+    }
+}
+
+/// Release wasm builds put the screens a first visit does not need into
+/// separate chunks (`cfg(kenshu_split)`; `scripts/post-build.mjs` splits the
+/// wasm). Debug builds, the browser tests and the single-file build
+/// (`KENSHU_SPLIT=0`) stay one module.
+fn split_release_wasm() {
+    println!("cargo::rustc-check-cfg=cfg(kenshu_split)");
+    println!("cargo:rerun-if-env-changed=KENSHU_SPLIT");
+    let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let wanted = std::env::var("KENSHU_SPLIT").map_or(true, |v| v != "0");
+    if wasm && release && wanted {
+        println!("cargo:rustc-cfg=kenshu_split");
+        // wasm-split-cli needs the relocations; other builds would only
+        // carry them as dead weight.
+        println!("cargo:rustc-link-arg=--emit-relocs");
     }
 }
 

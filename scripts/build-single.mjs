@@ -30,9 +30,9 @@ execFileSync('cargo', ['run', '-q', '-p', 'quiz-core', '--bin', 'quizcheck', '--
 rmSync(staging, { recursive: true, force: true });
 execFileSync('trunk', ['build', '--release', '--dist', staging], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  // Only a different course set sets the variable, so the normal build's
-  // compiled app is reused as it is.
-  env: quizzesArg ? { ...process.env, KENSHU_QUIZZES: quizzesArg } : process.env,
+  // One module: a single file cannot fetch wasm chunks (KENSHU_SPLIT=0;
+  // see build.rs). KENSHU_QUIZZES only for a different course set.
+  env: { ...process.env, KENSHU_SPLIT: '0', ...(quizzesArg ? { KENSHU_QUIZZES: quizzesArg } : {}) },
 });
 
 const index = readFileSync(join(staging, 'index.html'), 'utf8');

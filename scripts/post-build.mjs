@@ -4,6 +4,8 @@
 // script has checked them, and the app compares each with the digest the
 // build compiled in.
 // Release builds only (`trunk serve` keeps Trunk's own dev page):
+// 0. splits the wasm into the main module and lazily loaded chunks
+//    (scripts/split-wasm.mjs);
 // 1. moves Trunk's inline module loader into an external file, so the
 //    Content-Security-Policy can forbid inline script;
 // 2. adds the CSP, the web app manifest and the service-worker registration
@@ -14,6 +16,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
+import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const quizzes = process.env.KENSHU_QUIZZES ?? 'quizzes';
@@ -22,6 +25,7 @@ for (const name of readdirSync(quizzes)) {
   if (name.endsWith('.toml') && !name.startsWith('_')) copyFileSync(join(quizzes, name), join(dir, 'courses', name));
 }
 if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') process.exit(0);
+const chunks = splitWasm(dir);
 
 export const CSP = [
   "default-src 'self'",
@@ -105,4 +109,4 @@ self.addEventListener('fetch', (event) => {
 });
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${loaderName}, CSP, manifest; sw.js caches ${precache.length + 1} files as kenshu-${version}`);
+console.log(`post-build: ${chunks.length ? `split into ${chunks.join(', ')}; ` : ''}${loaderName}, CSP, manifest; sw.js caches ${precache.length + 1} files as kenshu-${version}`);

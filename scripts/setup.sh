@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever this project needs and is missing, and nothing twice:
 # the wasm32 target, Trunk 0.21, wasm-bindgen-cli at the exact version in
-# Cargo.lock, Debian's Chromium + ChromeDriver + Japanese fonts, and the npm
+# Cargo.lock, wasm-split-cli, Debian's Chromium + ChromeDriver + Japanese fonts, and the npm
 # tooling (binaryen's wasm-opt 132, Playwright, axe-core). Only package
 # registries are used; no browser or binary is downloaded from elsewhere.
 # Source it (`. scripts/setup.sh`) to get node_modules/.bin on PATH.
@@ -29,6 +29,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   say "installing wasm-bindgen-cli $bindgen_version"
   # --locked fails to resolve on this registry; the exact version is pinned by '='.
   cargo install wasm-bindgen-cli --version "=$bindgen_version"
+fi
+
+# Splits the release wasm into lazily loaded chunks (scripts/split-wasm.mjs);
+# the same tool cargo-leptos uses, at the version that matches Leptos'
+# wasm_split_helpers in Cargo.lock. --locked fails to resolve here too.
+split_version="0.2.3"
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$split_version:"; then
+  say "installing wasm-split-cli $split_version (about 1 minute)"
+  cargo install wasm_split_cli_support --version "=$split_version" --features build-binary
 fi
 
 apt_missing=()

@@ -2,6 +2,19 @@
 //! render state and forward events; every decision is made in `quiz_core`,
 //! and every storage call goes through [`crate::storage`].
 
+#[cfg(kenshu_split)]
+macro_rules! deferred {
+    ($call:expr) => {
+        $call.await
+    };
+}
+#[cfg(not(kenshu_split))]
+macro_rules! deferred {
+    ($call:expr) => {
+        $call
+    };
+}
+
 pub mod crash;
 pub mod i18n;
 pub mod screens;
@@ -53,21 +66,23 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class="main">
             {move || match nav.route.get() {
                 Route::Home => view! { <screens::home::Home /> }.into_any(),
+                // Screens a first visit does not need come from their own
+                // wasm chunks in release builds (see `deferred!`).
                 Route::Course(id) => view! {
-                    <CoursesReady course=id.clone()><screens::course::CoursePage id=id.clone() /></CoursesReady>
+                    <CoursesReady course=id.clone()>{deferred(course_screen(id.clone()))}</CoursesReady>
                 }.into_any(),
                 Route::Attempt(id) => view! {
-                    <CoursesReady course=id.clone()><screens::attempt::AttemptPage id=id.clone() /></CoursesReady>
+                    <CoursesReady course=id.clone()>{deferred(attempt_screen(id.clone()))}</CoursesReady>
                 }.into_any(),
                 Route::Results(id) => view! {
-                    <CoursesReady course=id.clone()><screens::results::ResultsPage id=id.clone() /></CoursesReady>
+                    <CoursesReady course=id.clone()>{deferred(results_screen(id.clone()))}</CoursesReady>
                 }.into_any(),
                 Route::Certificate(id) => view! {
-                    <CoursesReady course=id.clone()><screens::certificate::CertificatePage id=id.clone() /></CoursesReady>
+                    <CoursesReady course=id.clone()>{deferred(certificate_screen(id.clone()))}</CoursesReady>
                 }.into_any(),
-                Route::Review => view! { <CoursesReady all=true><screens::review::ReviewPage /></CoursesReady> }.into_any(),
-                Route::Settings => view! { <CoursesReady all=true><screens::settings::SettingsPage /></CoursesReady> }.into_any(),
-                Route::Trainer => view! { <screens::trainer::TrainerPage /> }.into_any(),
+                Route::Review => view! { <CoursesReady all=true>{deferred(review_screen())}</CoursesReady> }.into_any(),
+                Route::Settings => view! { <CoursesReady all=true>{deferred(settings_screen())}</CoursesReady> }.into_any(),
+                Route::Trainer => deferred(trainer_screen()),
                 Route::NotFound(_) => view! { <screens::not_found::NotFound /> }.into_any(),
             }}
         </main>
@@ -82,6 +97,66 @@ pub fn App() -> impl IntoView {
             <p>{move || t().footer}</p>
         </footer>
     }
+}
+
+/// Renders a screen that may still be loading its wasm chunk; a chunk is
+/// fetched once, so later visits render at once.
+fn deferred(screen: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    view! { <Suspense fallback=|| ()>{Suspend::new(screen)}</Suspense> }.into_any()
+}
+
+// The split points. In release builds (`cfg(kenshu_split)`) each becomes an
+// async function whose body lives in its own wasm chunk; elsewhere it is an
+// ordinary function, wrapped in a ready future by the callers above.
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn course_screen_view(id: String) -> AnyView {
+    view! { <screens::course::CoursePage id /> }.into_any()
+}
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn attempt_screen_view(id: String) -> AnyView {
+    view! { <screens::attempt::AttemptPage id /> }.into_any()
+}
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn results_screen_view(id: String) -> AnyView {
+    view! { <screens::results::ResultsPage id /> }.into_any()
+}
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn certificate_screen_view(id: String) -> AnyView {
+    view! { <screens::certificate::CertificatePage id /> }.into_any()
+}
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn review_screen_view() -> AnyView {
+    view! { <screens::review::ReviewPage /> }.into_any()
+}
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn settings_screen_view() -> AnyView {
+    view! { <screens::settings::SettingsPage /> }.into_any()
+}
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn trainer_screen_view() -> AnyView {
+    view! { <screens::trainer::TrainerPage /> }.into_any()
+}
+
+async fn course_screen(id: String) -> AnyView {
+    deferred!(course_screen_view(id))
+}
+async fn attempt_screen(id: String) -> AnyView {
+    deferred!(attempt_screen_view(id))
+}
+async fn results_screen(id: String) -> AnyView {
+    deferred!(results_screen_view(id))
+}
+async fn certificate_screen(id: String) -> AnyView {
+    deferred!(certificate_screen_view(id))
+}
+async fn review_screen() -> AnyView {
+    deferred!(review_screen_view())
+}
+async fn settings_screen() -> AnyView {
+    deferred!(settings_screen_view())
+}
+async fn trainer_screen() -> AnyView {
+    deferred!(trainer_screen_view())
 }
 
 /// Sets the `kenshu-mounted` performance mark once the first screen is in

@@ -25,6 +25,9 @@ pub struct Catalog {
     /// Local courses: previewed and kept in this browser, never replacing a
     /// shipped one.
     pub local: RwSignal<Vec<LocalCourse>>,
+    /// False until the kept local files have been checked (they are
+    /// checked after the first screen is up, by code in a later chunk).
+    local_ready: RwSignal<bool>,
 }
 
 /// A course from a trainer's file, kept in this browser.
@@ -42,23 +45,23 @@ impl Catalog {
     /// Reads the build's course index and loads kept local courses.
     pub fn provide() {
         let shipped: Vec<CourseSummary> = crate::SHIPPED.iter().map(|c| c.summary()).collect();
-        let local = storage::load_local_courses()
-            .into_iter()
-            .filter_map(|file| {
-                let course = check_beside_summaries(&shipped, &file).ok()?;
-                Some(LocalCourse {
-                    file,
-                    course,
-                    kept: true,
-                })
-            })
-            .collect();
-        provide_context(Catalog {
+        let kept = storage::load_local_courses();
+        let catalog = Catalog {
             shipped: Arc::new(shipped),
             loaded: RwSignal::new(Vec::new()),
             fetch_error: RwSignal::new(None),
-            local: RwSignal::new(local),
-        });
+            local: RwSignal::new(Vec::new()),
+            local_ready: RwSignal::new(kept.is_empty()),
+        };
+        if !kept.is_empty() {
+            let (shipped, local, ready) =
+                (catalog.shipped.to_vec(), catalog.local, catalog.local_ready);
+            leptos::task::spawn_local(async move {
+                local.set(deferred!(check_kept_files(shipped, kept)));
+                ready.set(true);
+            });
+        }
+        provide_context(catalog);
     }
 
     /// The catalog from context.
@@ -84,8 +87,13 @@ impl Catalog {
     /// unknown (the screen then says so). Tracked.
     pub fn has(&self, ids: &[String]) -> bool {
         self.loaded.with(|l| {
-            ids.iter()
-                .all(|id| !self.is_shipped(id) || l.iter().any(|(_, c)| c.id == *id))
+            ids.iter().all(|id| {
+                if self.is_shipped(id) {
+                    l.iter().any(|(_, c)| c.id == *id)
+                } else {
+                    self.local_ready.get()
+                }
+            })
         })
     }
 
@@ -111,7 +119,7 @@ impl Catalog {
                     return Err(e);
                 }
             };
-            let Some(course) = quiz_core::parse::parse_course(&file.text, false).course else {
+            let Some(course) = deferred!(parse_shipped(file.text.clone())) else {
                 // The digest matched the file the build checked, so this
                 // cannot happen; it is reported as a stale copy all the same.
                 self.fetch_error.set(Some(FetchError::Stale));
@@ -202,6 +210,30 @@ impl Catalog {
         });
         storage::save_local_courses(&kept)
     }
+}
+
+/// Parses a shipped file (checked at build time). A split point: the parser
+/// is not part of the first load.
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn parse_shipped(text: String) -> Option<Course> {
+    quiz_core::parse::parse_course(&text, false).course
+}
+
+/// Checks the local files kept in this browser again. A split point, like
+/// [`parse_shipped`].
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn check_kept_files(shipped: Vec<CourseSummary>, files: Vec<SourceFile>) -> Vec<LocalCourse> {
+    files
+        .into_iter()
+        .filter_map(|file| {
+            let course = check_beside_summaries(&shipped, &file).ok()?;
+            Some(LocalCourse {
+                file,
+                course,
+                kept: true,
+            })
+        })
+        .collect()
 }
 
 /// Checks a trainer's file on its own and against the ids in the shipped

@@ -1,0 +1,64 @@
+// Splits the release wasm into the main module and lazily loaded chunks
+// (the screens a first visit does not need; see `deferred!` in
+// src/ui/mod.rs), for scripts/post-build.mjs. Trunk cannot split, so this
+// runs the same steps as cargo-leptos' `--split` on Trunk's cargo output and
+// puts the result in place of Trunk's glue and wasm:
+//   wasm-split-cli → wasm-bindgen (--keep-lld-exports) → wasm-opt -Oz each.
+// The chunks and their loader are named with the build's hash, so a cache
+// never mixes two releases.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+
+/** Splits when the cargo output has split points; returns the chunk names. */
+export function splitWasm(dir) {
+  const indexPath = join(dir, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  const glueName = html.match(/href="\.\/(kenshu-([0-9a-f]+)\.js)"/);
+  if (!glueName) throw new Error('split-wasm: the app\'s glue file was not found in index.html');
+  const [, glueFile, hash] = glueName;
+  const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
+  const input = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', 'release', 'kenshu.wasm');
+  // A build without split points (KENSHU_SPLIT=0) has nothing to split.
+  if (!readFileSync(input).includes('__wasm_split_placeholder__')) return [];
+
+  const work = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm-split');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  run('wasm-split-cli', [input, work, '--out-name', 'kenshu']);
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', join(work, 'bindgen'), join(work, 'kenshu.wasm')]);
+  const optimize = (from, to) => run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', from, '-o', to]);
+
+  const loaderFile = `__wasm_split-${hash}.js`;
+  const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'kenshu.wasm');
+  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8').replace('"./kenshu.js"', `"./${glueFile}"`);
+  const renamed = [];
+  for (const chunk of chunks) {
+    const name = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
+    loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
+    optimize(join(work, chunk), join(dir, name));
+    renamed.push(name);
+  }
+  writeFileSync(join(dir, loaderFile), loader);
+  // Only the import statement: the imports object keeps the module name the
+  // wasm asks for.
+  const glue = readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8').replaceAll('from "./__wasm_split.js"', `from "./${loaderFile}"`);
+  writeFileSync(join(dir, glueFile), glue);
+  optimize(join(work, 'bindgen', 'kenshu_bg.wasm'), join(dir, wasmFile));
+
+  // Trunk's subresource-integrity hashes were for the files just replaced.
+  const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
+  for (const file of [glueFile, wasmFile]) {
+    html = html.replace(new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), `$1${sri(file)}"`);
+  }
+  writeFileSync(indexPath, html);
+  return [loaderFile, ...renamed];
+}
+
+// Run directly: node scripts/split-wasm.mjs DIST
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(splitWasm(process.argv[2] ?? 'dist'));
+}
