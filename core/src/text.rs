@@ -67,35 +67,23 @@ impl Text {
     /// The text without markup, blocks separated by newlines; for titles,
     /// comparisons and screen-reader summaries.
     pub fn to_plain(&self) -> String {
-        let runs = |inl: &[Inline]| -> String {
-            inl.iter()
-                .map(|i| match i {
-                    Inline::Plain(s) | Inline::Strong(s) => s.as_str(),
-                })
-                .collect()
-        };
-        self.blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(inl) => runs(inl),
-                Block::List(items) => items
-                    .iter()
-                    .map(|i| format!("・{}", runs(i)))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.write(false, "\n")
     }
 
     /// The text as markup again: [`Text::parse`] of the result gives this
     /// text back. The build embeds course descriptions this way.
     pub fn to_markup(&self) -> String {
+        self.write(true, "\n\n")
+    }
+
+    /// Blocks joined by `separator`, list items as `・` lines, emphasis
+    /// kept as `**…**` when `marks`.
+    fn write(&self, marks: bool, separator: &str) -> String {
         let runs = |inl: &[Inline]| -> String {
             inl.iter()
                 .map(|i| match i {
-                    Inline::Plain(s) => s.clone(),
-                    Inline::Strong(s) => format!("**{s}**"),
+                    Inline::Strong(s) if marks => format!("**{s}**"),
+                    Inline::Plain(s) | Inline::Strong(s) => s.clone(),
                 })
                 .collect()
         };
@@ -110,7 +98,7 @@ impl Text {
                     .join("\n"),
             })
             .collect::<Vec<_>>()
-            .join("\n\n")
+            .join(separator)
     }
 
     /// True when the text has no visible characters.
