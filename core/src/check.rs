@@ -70,7 +70,9 @@ impl Report {
     pub fn render(&self, files: &[SourceFile], lang: Lang) -> Vec<String> {
         let mut lines = Vec::new();
         for (i, diags) in &self.problems {
-            let file = &files[*i];
+            let Some(file) = files.get(*i) else {
+                continue;
+            };
             let index = LineIndex::new(&file.text);
             for d in diags {
                 lines.push(diagnostic::render(&file.name, &file.text, &index, d, lang));
@@ -141,7 +143,9 @@ pub fn check_files(files: &[SourceFile]) -> Report {
 }
 
 fn location(files: &[SourceFile], file: usize, span: &Range<usize>) -> String {
-    let f = &files[file];
+    let Some(f) = files.get(file) else {
+        return String::new();
+    };
     let (line, column) = LineIndex::new(&f.text).position(&f.text, span.start);
     format!("{}:{line}:{column}", f.name)
 }

@@ -141,6 +141,14 @@ pub enum Message {
     },
     /// A course file with no `[[question]]`.
     NoQuestions,
+    /// An integer too large (or too small) for the format: beyond 64 bits.
+    NumberTooLarge {
+        /// The key whose value it is.
+        key: String,
+    },
+    /// A file that yielded no course and named no other problem. A safety
+    /// net: every file yields a course or at least one problem.
+    NoCourse,
 }
 
 /// The expected type of a value, for [`Message::WrongType`].
@@ -220,6 +228,8 @@ impl Message {
             DrawTooLarge { .. } => "draw-too-large",
             DifficultyRange { .. } => "difficulty-range",
             NoQuestions => "no-questions",
+            NumberTooLarge { .. } => "number-too-large",
+            NoCourse => "no-course",
         }
     }
 
@@ -357,6 +367,19 @@ impl Message {
                 "問題がありません。[[question]] の見出しで問題を1つ以上書いてください".into()
             }
             NoQuestions => "the file has no questions; add at least one [[question]]".into(),
+            NumberTooLarge { key } if ja => {
+                format!("{key} の数が大きすぎます（または小さすぎます）。ふつうの大きさの整数にしてください")
+            }
+            NumberTooLarge { key } => {
+                format!("`{key}` is too large (or too small) a number; use an ordinary integer")
+            }
+            NoCourse if ja => {
+                "このファイルからコースを読み取れませんでした。コースの情報と [[question]] を確認してください".into()
+            }
+            NoCourse => {
+                "no course could be read from this file; check the course keys and its [[question]]s"
+                    .into()
+            }
         }
     }
 }

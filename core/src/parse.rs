@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml::de::{DeArray, DeInteger, DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Expected, Message};
 use crate::model::{Course, Draw, Kind, Question};
@@ -104,8 +104,14 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
                 pool = items.len();
                 for item in items.iter() {
                     if let DeValue::Table(qt) = item.get_ref() {
-                        if let Some(q) = cx.question(qt, item.span(), &mut out.question_ids) {
-                            questions.push(q);
+                        let before = cx.diags.len();
+                        match cx.question(qt, item.span(), &mut out.question_ids) {
+                            Some(q) => questions.push(q),
+                            // Never drop a question in silence.
+                            None if cx.diags.len() == before => {
+                                cx.push(item.span(), Message::NoCourse);
+                            }
+                            None => {}
                         }
                     } else {
                         cx.wrong_type(item.span(), "question", Expected::QuestionArray);
@@ -140,6 +146,11 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
     if cx.diags.is_empty() {
         out.course = course;
     }
+    if out.course.is_none() && cx.diags.is_empty() {
+        // A rule that gave up without saying why: the file must still be
+        // refused with a position, never dropped in silence.
+        cx.push(0..0, Message::NoCourse);
+    }
     out.diagnostics = cx.diags;
     out
 }
@@ -154,20 +165,29 @@ fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
         .map(|(_, k)| k)
 }
 
+/// A TOML integer's value, or `None` when it does not fit in 64 bits.
+/// TOML allows `_` between digits; the digits alone are read.
+fn integer(i: &DeInteger) -> Option<i64> {
+    let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
+    i64::from_str_radix(&digits, i.radix()).ok()
+}
+
 /// Levenshtein distance in characters.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // row[j] = distance between the prefix of `a` read so far and b[..j].
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(i + 1);
+        for ((cb, diagonal), above) in b.iter().zip(&row).zip(row.iter().skip(1)) {
+            let left = next.last().copied().unwrap_or(usize::MAX);
+            let replace = diagonal + usize::from(ca != *cb);
+            next.push(replace.min(left.saturating_add(1)).min(above + 1));
         }
+        row = next;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// The rule context: where problems go and which table is being read.
@@ -258,7 +278,14 @@ impl Cx {
 
     fn int_of(&mut self, value: &Value<'_>, key: &str) -> Option<i64> {
         match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            DeValue::Integer(i) => {
+                let n = integer(i);
+                if n.is_none() {
+                    let key = key.to_owned();
+                    self.push(value.span(), Message::NumberTooLarge { key });
+                }
+                n
+            }
             _ => {
                 self.wrong_type(value.span(), key, Expected::Integer);
                 None
@@ -308,7 +335,11 @@ impl Cx {
         match value.get_ref() {
             DeValue::String(s) if s.as_ref() == "all" => Some(Draw::All),
             DeValue::Integer(i) => {
-                let n = i64::from_str_radix(i.as_str(), i.radix()).ok()?;
+                let Some(n) = integer(i) else {
+                    let key = "draw".to_owned();
+                    self.push(value.span(), Message::NumberTooLarge { key });
+                    return None;
+                };
                 if n < 1 {
                     self.push(value.span(), Message::DrawNotPositive { value: n });
                     None
@@ -463,14 +494,14 @@ impl Cx {
         }
         indexes.sort_unstable();
         if name == "single" {
-            if indexes.len() != 1 {
+            let &[answer_index] = indexes.as_slice() else {
                 let given = indexes.len();
                 self.push(answer.span(), Message::SingleNeedsOneAnswer { given });
                 return None;
-            }
+            };
             return Some(Kind::Single {
                 choices,
-                answer: indexes[0],
+                answer: answer_index,
             });
         }
         if indexes.is_empty() {
@@ -519,7 +550,7 @@ impl Cx {
         let mut ok = true;
         for (i, (text, span)) in list.iter().enumerate() {
             let same = |(t, _): &(String, Range<usize>)| t.trim() == text.trim();
-            if let Some(first) = list[..i].iter().position(same) {
+            if let Some(first) = list.iter().take(i).position(same) {
                 let message = Message::DuplicateChoice {
                     number: i + 1,
                     first: first + 1,

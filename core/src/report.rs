@@ -91,7 +91,24 @@ pub fn results_file(
     }
 }
 
-fn csv_field(text: &str) -> String {
+/// First characters that make Excel (and other spreadsheets) read a cell
+/// as a formula: OWASP's "CSV injection" list.
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One text cell. A cell that a spreadsheet would run as a formula gets a
+/// leading `'`, so Excel shows it as text; a cell that already starts with
+/// `'` gets one too, so [`parse_results`] can always take exactly one off.
+fn csv_text(text: &str) -> String {
+    let neutralised = if text.starts_with(FORMULA_TRIGGERS) || text.starts_with('\'') {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    csv_quote(&neutralised)
+}
+
+/// Quotes a field when it holds a comma, a quote or a line break.
+fn csv_quote(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -99,16 +116,26 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+/// Takes off the `'` that [`csv_text`] put before a text cell.
+fn csv_untext(field: &str) -> String {
+    field.strip_prefix('\'').unwrap_or(field).to_owned()
+}
+
+/// The CSV header, which also tells a results file from any other CSV.
+const CSV_HEADER: [&str; 6] = ["氏名", "コースID", "コース", "最高点", "合格日", "受講回数"];
+
 /// The file as CSV, UTF-8 with a BOM so that Excel reads Japanese text.
+/// Text cells are neutralised against formula injection ([`csv_text`]);
+/// the JSON form and the trainer's table keep the text as typed.
 pub fn to_csv(file: &ResultsFile) -> String {
-    let mut out = String::from("\u{feff}氏名,コースID,コース,最高点,合格日,受講回数\r\n");
+    let mut out = format!("\u{feff}{}\r\n", CSV_HEADER.join(","));
     for row in &file.rows {
         let fields = [
-            csv_field(&file.learner),
-            csv_field(&row.course_id),
-            csv_field(&row.course),
+            csv_text(&file.learner),
+            csv_text(&row.course_id),
+            csv_text(&row.course),
             row.best.map(|b| b.to_string()).unwrap_or_default(),
-            row.passed_on.clone().unwrap_or_default(),
+            row.passed_on.as_deref().map(csv_text).unwrap_or_default(),
             row.attempts.to_string(),
         ];
         out.push_str(&fields.join(","));
@@ -117,12 +144,24 @@ pub fn to_csv(file: &ResultsFile) -> String {
     out
 }
 
-/// Splits one CSV record, honouring quotes.
-fn csv_record(line: &str) -> Vec<String> {
+/// Splits CSV text into records of fields (RFC 4180: quoted fields may
+/// hold commas, quotes and line breaks), each with its 1-based line.
+/// Records with no text at all are skipped.
+fn csv_records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut records = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
-    let mut chars = line.chars().peekable();
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut chars = text.chars().peekable();
+    let mut end_record = |fields: &mut Vec<String>, field: &mut String, at: usize| {
+        fields.push(std::mem::take(field));
+        if fields.iter().any(|f| !f.trim().is_empty()) {
+            records.push((at, std::mem::take(fields)));
+        }
+        fields.clear();
+    };
     while let Some(c) = chars.next() {
         match (c, quoted) {
             ('"', true) if chars.peek() == Some(&'"') => {
@@ -131,16 +170,30 @@ fn csv_record(line: &str) -> Vec<String> {
             }
             ('"', _) => quoted = !quoted,
             (',', false) => fields.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
+            ('\r' | '\n', false) => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                end_record(&mut fields, &mut field, record_line);
+                line += 1;
+                record_line = line;
+            }
+            (c, _) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
+            }
         }
     }
-    fields.push(field);
-    fields
+    end_record(&mut fields, &mut field, record_line);
+    records
 }
 
-/// Reads a results file saved by the app, as JSON or as CSV.
+/// Reads a results file saved by the app, as JSON or as CSV. A problem in
+/// a CSV row names its line.
 pub fn parse_results(text: &str) -> Result<ResultsFile, String> {
-    let text = text.trim_start_matches('\u{feff}');
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('{') {
         let file: ResultsFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if file.format != FORMAT {
@@ -148,38 +201,36 @@ pub fn parse_results(text: &str) -> Result<ResultsFile, String> {
         }
         return Ok(file);
     }
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header = lines.next().ok_or("empty file")?;
-    if !header.starts_with("氏名,コースID,コース,最高点,合格日,受講回数") {
+    let mut records = csv_records(text).into_iter();
+    let (_, header) = records.next().ok_or("empty file")?;
+    if header.get(..CSV_HEADER.len()) != Some(&CSV_HEADER.map(String::from)[..]) {
         return Err("not a results file of this app (unexpected CSV header)".into());
     }
     let mut learner = String::new();
     let mut rows = Vec::new();
-    for (n, line) in lines.enumerate() {
-        let f = csv_record(line);
-        if f.len() != 6 {
+    for (line, record) in records {
+        let [name, course_id, course, best, passed_on, attempts] = record.as_slice() else {
             return Err(format!(
-                "line {}: expected 6 fields, found {}",
-                n + 2,
-                f.len()
+                "line {line}: expected 6 fields, found {}",
+                record.len()
             ));
-        }
-        learner = f[0].clone();
+        };
+        learner = csv_untext(name);
         rows.push(ResultRow {
-            course_id: f[1].clone(),
-            course: f[2].clone(),
-            best: if f[3].is_empty() {
+            course_id: csv_untext(course_id),
+            course: csv_untext(course),
+            best: if best.is_empty() {
                 None
             } else {
                 Some(
-                    f[3].parse()
-                        .map_err(|_| format!("line {}: score {:?}", n + 2, f[3]))?,
+                    best.parse()
+                        .map_err(|_| format!("line {line}: score {best:?}"))?,
                 )
             },
-            passed_on: (!f[4].is_empty()).then(|| f[4].clone()),
-            attempts: f[5]
+            passed_on: (!passed_on.is_empty()).then(|| csv_untext(passed_on)),
+            attempts: attempts
                 .parse()
-                .map_err(|_| format!("line {}: attempts {:?}", n + 2, f[5]))?,
+                .map_err(|_| format!("line {line}: attempts {attempts:?}"))?,
         });
     }
     Ok(ResultsFile {
@@ -279,6 +330,81 @@ mod tests {
         assert_eq!(parse_results(&json).unwrap(), file);
         assert!(parse_results("{\"format\":\"other\"}").is_err());
         assert!(parse_results("a,b\n1,2").is_err());
+    }
+
+    #[test]
+    fn csv_cells_never_reach_excel_as_formulas() {
+        for name in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "'=1",
+        ] {
+            let mut file = sample(name, "2026-11-24", Some(90));
+            file.rows[0].course = "=cmd|' /C calc'!A0".into();
+            let csv = to_csv(&file);
+            let data = csv.lines().nth(1).expect("a data row");
+            for cell in data.split(',') {
+                let cell = cell.trim_start_matches('"');
+                assert!(
+                    !cell.starts_with(FORMULA_TRIGGERS),
+                    "live formula in {data:?}"
+                );
+            }
+            // The text itself is kept: reading the file back gives it whole.
+            let back = parse_results(&csv).expect("reads back");
+            assert_eq!(back.learner, name);
+            assert_eq!(back.rows, file.rows);
+        }
+    }
+
+    #[test]
+    fn a_bad_csv_row_names_its_line() {
+        let csv = "氏名,コースID,コース,最高点,合格日,受講回数\r\n\"a\nb\",c,d,90,,1\r\nx,y\r\n";
+        assert_eq!(
+            parse_results(csv),
+            Err("line 4: expected 6 fields, found 2".into())
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the writer writes, the reader reads back unchanged:
+        /// quotes, commas, line breaks and formula-like text included.
+        #[test]
+        fn csv_write_then_read_round_trips(
+            learner in "[\\PC\t\r\n,\"'=+@-]{0,12}",
+            rows in proptest::collection::vec(
+                (
+                    "[a-z0-9=+@'-]{0,8}",
+                    "[\\PC\t\r\n,\"'=+@-]{0,12}",
+                    proptest::option::of(0u8..=100),
+                    proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
+                    0usize..1000,
+                ),
+                1..5,
+            ),
+        ) {
+            let file = ResultsFile {
+                format: FORMAT.into(),
+                version: 1,
+                learner,
+                exported_on: String::new(),
+                rows: rows
+                    .into_iter()
+                    .map(|(course_id, course, best, passed_on, attempts)| ResultRow {
+                        course_id,
+                        course,
+                        best,
+                        passed_on,
+                        attempts,
+                    })
+                    .collect(),
+            };
+            proptest::prop_assert_eq!(parse_results(&to_csv(&file)), Ok(file));
+        }
     }
 
     #[test]

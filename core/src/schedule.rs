@@ -23,6 +23,13 @@ use serde::{Deserialize, Serialize};
 /// Days until a card in box `n` (index `n - 1`) is due again.
 pub const INTERVAL_DAYS: [i64; 6] = [0, 1, 3, 7, 16, 35];
 
+/// Days until a card in `stage` is due again; a stage past the last box
+/// gets the last box's interval.
+fn interval_days(stage: u8) -> i64 {
+    let index = usize::from(stage.clamp(1, 6) - 1);
+    INTERVAL_DAYS.get(index).copied().unwrap_or(35)
+}
+
 /// The review state of one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
@@ -58,10 +65,15 @@ impl Card {
 
     /// The card after another answer.
     pub fn answered(self, right: bool, today: i64, now_ms: u64) -> Card {
-        let stage = if right { (self.stage + 1).min(6) } else { 1 };
+        // A stored box outside 1..=6 (damaged data) counts as its nearest box.
+        let stage = if right {
+            self.stage.clamp(1, 6).saturating_add(1).min(6)
+        } else {
+            1
+        };
         Card {
             stage,
-            due_day: today + INTERVAL_DAYS[usize::from(stage - 1)],
+            due_day: today.saturating_add(interval_days(stage)),
             seen: self.seen.saturating_add(1),
             lapses: self.lapses.saturating_add(u32::from(!right)),
             last_ms: now_ms,
@@ -82,7 +94,8 @@ impl Card {
 /// The day number of a moment, given the time zone offset in minutes east
 /// of UTC (Japan is +540).
 pub fn day_of(ms: u64, utc_offset_minutes: i64) -> i64 {
-    let local_ms = ms as i64 + utc_offset_minutes * 60_000;
+    let ms = i64::try_from(ms).unwrap_or(i64::MAX);
+    let local_ms = ms.saturating_add(utc_offset_minutes.saturating_mul(60_000));
     local_ms.div_euclid(86_400_000)
 }
 
@@ -100,6 +113,22 @@ mod tests {
         let c = c.answered(false, 111, 4);
         assert_eq!((c.stage, c.due_day, c.lapses, c.seen), (1, 111, 1, 4));
         assert!(!c.is_known() && c.is_due(111));
+    }
+
+    #[test]
+    fn a_damaged_box_number_counts_as_the_nearest_box() {
+        let damaged = |stage| Card {
+            stage,
+            due_day: 0,
+            seen: u32::MAX,
+            lapses: 0,
+            last_ms: 0,
+        };
+        let c = damaged(255).answered(true, 10, 1);
+        assert_eq!((c.stage, c.due_day, c.seen), (6, 45, u32::MAX));
+        let c = damaged(0).answered(true, 10, 1);
+        assert_eq!((c.stage, c.due_day), (2, 11));
+        assert_eq!(day_of(u64::MAX, i64::MAX), i64::MAX / 86_400_000);
     }
 
     #[test]

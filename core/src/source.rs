@@ -22,8 +22,11 @@ impl LineIndex {
     /// counts characters. Offsets past the end clamp to the end.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
         let column = text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count());

@@ -20,6 +20,26 @@ fn check(text: &str) {
         }
     }
     let _ = report.render(&files, Lang::En);
+    assert!(
+        !report.courses.is_empty() || !report.is_clean(),
+        "a file yielded neither a course nor a problem:\n{text}"
+    );
+}
+
+/// The template with the value of `key` (an integer in the template)
+/// replaced by `literal`.
+fn with_number(key: &str, literal: &str) -> String {
+    VALID
+        .lines()
+        .map(|line| match line.strip_prefix(&format!("{key} = ")) {
+            Some(rest) => {
+                let comment = rest.find('#').map_or("", |at| &rest[at..]);
+                format!("{key} = {literal} {comment}")
+            }
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 proptest! {
@@ -35,6 +55,16 @@ proptest! {
         check(&text);
     }
 
+    /// Numbers of any size, in any TOML notation, in every integer key:
+    /// a course or a problem at the number, never neither.
+    #[test]
+    fn any_number_yields_a_course_or_a_problem(
+        key in prop::sample::select(vec!["pass_mark", "draw", "order", "answer", "difficulty"]),
+        literal in r#"[+-]?[0-9]{1,30}|[0-9]{1,3}(_[0-9]{3}){1,8}|0x[0-9a-f]{1,20}|0o[0-7]{1,25}|-?[0-9]{1,3}\.[0-9]"#,
+    ) {
+        check(&with_number(key, &literal));
+    }
+
     #[test]
     fn a_damaged_valid_file_never_panics(cut in 0usize..4000, len in 0usize..200, insert in ".{0,8}") {
         let mut text: Vec<char> = VALID.chars().collect();
@@ -42,6 +72,23 @@ proptest! {
         let end = (at + len).min(text.len());
         text.splice(at..end, insert.chars());
         check(&text.into_iter().collect::<String>());
+    }
+}
+
+#[test]
+fn a_number_beyond_64_bits_is_a_problem_at_its_position() {
+    for (key, line) in [("pass_mark", 12), ("answer", 28)] {
+        let text = with_number(key, "99999999999999999999");
+        let files = [SourceFile::new("x.toml", text)];
+        let report = check_files(&files);
+        let lines = report.render(&files, Lang::En);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("x.toml:{line}:")) && l.contains("too large")),
+            "{lines:?}"
+        );
+        assert!(report.courses.is_empty());
     }
 }
 

@@ -78,17 +78,25 @@ fn open_braces(text: &str) -> i32 {
 /// Index (in chars) of the first unescaped `target`.
 fn find_unescaped(chars: &[char], from: usize, target: char) -> Option<usize> {
     let mut i = from;
-    while i < chars.len() {
-        if chars[i] == '\\' {
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
             i += 2;
             continue;
         }
-        if chars[i] == target {
+        if c == target {
             return Some(i);
         }
         i += 1;
     }
     None
+}
+
+/// The chars in `range` as a string; empty when the range is out of bounds.
+fn collect<R: std::slice::SliceIndex<[char], Output = [char]>>(chars: &[char], range: R) -> String {
+    chars
+        .get(range)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default()
 }
 
 /// Resolves GIFT escapes and reduces HTML to text.
@@ -132,7 +140,9 @@ fn question(
     if chars.starts_with(&[':', ':']) {
         let mut i = 2;
         while i + 1 < chars.len()
-            && !(chars[i] == ':' && chars[i + 1] == ':' && chars[i - 1] != '\\')
+            && !(chars.get(i) == Some(&':')
+                && chars.get(i + 1) == Some(&':')
+                && chars.get(i - 1) != Some(&'\\'))
         {
             i += 1;
         }
@@ -144,8 +154,7 @@ fn question(
             );
             return None;
         }
-        title = Some(unescape(&chars[2..i].iter().collect::<String>(), false))
-            .filter(|t| !t.is_empty());
+        title = Some(unescape(&collect(&chars, 2..i), false)).filter(|t| !t.is_empty());
         start = i + 2;
     }
     let Some(open) = find_unescaped(&chars, start, '{') else {
@@ -164,8 +173,8 @@ fn question(
         );
         return None;
     };
-    let mut head: String = chars[start..open].iter().collect();
-    let after: String = chars[close + 1..].iter().collect();
+    let mut head = collect(&chars, start..open);
+    let after = collect(&chars, close + 1..);
     let mut html = false;
     for marker in ["[html]", "[moodle]", "[plain]", "[markdown]"] {
         if let Some(rest) = head.trim_start().strip_prefix(marker) {
@@ -179,7 +188,7 @@ fn question(
         // "Missing word" style: the blank sits where the answers were.
         prompt = format!("{prompt} ＿＿＿ {after}");
     }
-    let body: String = chars[open + 1..close].iter().collect();
+    let body = collect(&chars, open + 1..close);
     let (answers, general) = split_general_feedback(&body);
     let explanation = general
         .map(|g| unescape(&g, html))
@@ -286,8 +295,8 @@ fn question(
         })
         .map(|(i, _)| i)
         .collect();
-    let kind = match right.len() {
-        0 => {
+    let kind = match right.as_slice() {
+        [] => {
             issue(
                 result,
                 line,
@@ -297,10 +306,7 @@ fn question(
             );
             return None;
         }
-        1 => ImportedKind::Single {
-            choices,
-            answer: right[0],
-        },
+        &[answer] => ImportedKind::Single { choices, answer },
         _ => {
             let partial_credit = items
                 .iter()
@@ -327,16 +333,13 @@ fn question(
 fn split_general_feedback(body: &str) -> (String, Option<String>) {
     let chars: Vec<char> = body.chars().collect();
     let mut i = 0;
-    while i + 3 < chars.len() {
-        if chars[i] == '\\' {
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
             i += 2;
             continue;
         }
-        if chars[i..i + 4] == ['#', '#', '#', '#'] {
-            return (
-                chars[..i].iter().collect(),
-                Some(chars[i + 4..].iter().collect()),
-            );
+        if chars.get(i..i + 4) == Some(&['#', '#', '#', '#']) {
+            return (collect(&chars, ..i), Some(collect(&chars, i + 4..)));
         }
         i += 1;
     }
@@ -347,13 +350,13 @@ fn split_general_feedback(body: &str) -> (String, Option<String>) {
 fn true_false(answers: &str) -> Option<(bool, Vec<String>)> {
     let chars: Vec<char> = answers.chars().collect();
     let head_end = find_unescaped(&chars, 0, '#').unwrap_or(chars.len());
-    let head: String = chars[..head_end].iter().collect();
+    let head = collect(&chars, ..head_end);
     let answer = match head.trim().to_ascii_uppercase().as_str() {
         "T" | "TRUE" => true,
         "F" | "FALSE" => false,
         _ => return None,
     };
-    let rest: String = chars[head_end..].iter().collect();
+    let rest = collect(&chars, head_end..);
     let feedbacks = rest.split('#').skip(1).map(str::to_owned).collect();
     Some((answer, feedbacks))
 }
@@ -370,17 +373,12 @@ fn answer_items(answers: &str) -> Vec<AnswerItem> {
     let chars: Vec<char> = answers.chars().collect();
     let mut starts = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '\\' {
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
             i += 2;
             continue;
         }
-        // `->` inside a matching pair is not a new answer.
-        let arrow = chars[i] == '-' && chars.get(i + 1) == Some(&'>');
-        if (chars[i] == '=' || chars[i] == '~')
-            && !(i > 0 && chars[i - 1] == '-' && chars[i] == '>')
-            && !arrow
-        {
+        if c == '=' || c == '~' {
             starts.push(i);
         }
         i += 1;
@@ -388,8 +386,8 @@ fn answer_items(answers: &str) -> Vec<AnswerItem> {
     let mut items = Vec::new();
     for (n, &s) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(chars.len());
-        let right_mark = chars[s] == '=';
-        let mut body: String = chars[s + 1..end].iter().collect();
+        let right_mark = chars.get(s) == Some(&'=');
+        let mut body = collect(&chars, s + 1..end);
         let mut weight = None;
         if let Some(rest) = body.strip_prefix('%')
             && let Some((w, after)) = rest.split_once('%')
@@ -400,8 +398,8 @@ fn answer_items(answers: &str) -> Vec<AnswerItem> {
         let body_chars: Vec<char> = body.chars().collect();
         let (text, feedback) = match find_unescaped(&body_chars, 0, '#') {
             Some(h) => (
-                body_chars[..h].iter().collect(),
-                Some(body_chars[h + 1..].iter().collect::<String>()),
+                collect(&body_chars, ..h),
+                Some(collect(&body_chars, h + 1..)),
             ),
             None => (body.clone(), None),
         };
