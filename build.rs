@@ -55,7 +55,7 @@ fn main() {
         let summary = course.summary();
         let _ = writeln!(
             code,
-            "    ShippedCourse {{ file: {:?}, digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, attempt_len: {}, question_ids: &{:?} }},",
+            "    ShippedCourse {{ file: {:?}, digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, attempt_len: {}, question_ids: &{:?}, choice_counts: &{:?} }},",
             file.base_name(),
             file.digest(),
             summary.id,
@@ -64,6 +64,7 @@ fn main() {
             summary.pass_mark,
             summary.attempt_len,
             summary.question_ids,
+            summary.choice_counts,
         );
     }
     code.push_str("];\n");

@@ -29,6 +29,8 @@ pub struct ShippedCourse {
     pub attempt_len: usize,
     /// Every question id of the pool.
     pub question_ids: &'static [&'static str],
+    /// How many choices each question has, in the order of `question_ids`.
+    pub choice_counts: &'static [usize],
 }
 
 impl ShippedCourse {
@@ -41,6 +43,7 @@ impl ShippedCourse {
             pass_mark: self.pass_mark,
             attempt_len: self.attempt_len,
             question_ids: self.question_ids.iter().map(|&id| id.to_owned()).collect(),
+            choice_counts: self.choice_counts.to_vec(),
         }
     }
 }

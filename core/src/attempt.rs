@@ -156,12 +156,42 @@ impl Attempt {
             .filter(|item| {
                 let q = course.question(&item.question);
                 match (q, item.answer.as_deref()) {
-                    (Some(q), Some(a)) => grade(q, a) < 1.0,
+                    (Some(q), Some(a)) => !Outcome::of(q, a).is_right(),
                     _ => false,
                 }
             })
             .map(|item| item.question.clone())
             .collect()
+    }
+}
+
+/// How an answer went: the one verdict every screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Full marks.
+    Right,
+    /// Some credit, not full (a multiple-answer question with partial credit).
+    PartlyRight,
+    /// No credit.
+    Wrong,
+}
+
+impl Outcome {
+    /// The verdict on `marks` for `question`.
+    pub fn of(question: &Question, marks: &[usize]) -> Outcome {
+        let points = grade(question, marks);
+        if points >= 1.0 {
+            Outcome::Right
+        } else if points > 0.0 {
+            Outcome::PartlyRight
+        } else {
+            Outcome::Wrong
+        }
+    }
+
+    /// Full marks: the review card moves up, the question is not "missed".
+    pub fn is_right(self) -> bool {
+        self == Outcome::Right
     }
 }
 

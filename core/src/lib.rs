@@ -16,6 +16,7 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod report;
+pub mod review;
 pub mod route;
 pub mod schedule;
 pub mod source;

@@ -97,6 +97,10 @@ pub struct CourseSummary {
     /// Every question id of the pool, in file order: enough for mastery and
     /// for counting questions due for review.
     pub question_ids: Vec<String>,
+    /// How many choices each question has (○/× questions: 2), in the order
+    /// of `question_ids`: enough to check saved progress against the course
+    /// before its file is fetched.
+    pub choice_counts: Vec<usize>,
 }
 
 impl Course {
@@ -109,6 +113,11 @@ impl Course {
             pass_mark: self.pass_mark,
             attempt_len: self.attempt_len(),
             question_ids: self.questions.iter().map(|q| q.id.clone()).collect(),
+            choice_counts: self
+                .questions
+                .iter()
+                .map(Question::choice_count)
+                .collect(),
         }
     }
 
@@ -161,6 +170,14 @@ pub struct Question {
 }
 
 impl Question {
+    /// How many choices the question has (○/× questions: 2).
+    pub fn choice_count(&self) -> usize {
+        match &self.kind {
+            Kind::Single { choices, .. } | Kind::Multiple { choices, .. } => choices.len(),
+            Kind::TrueFalse { .. } => 2,
+        }
+    }
+
     /// The choices as the learner sees them before shuffling.
     pub fn choice_labels(&self) -> Vec<Text> {
         match &self.kind {

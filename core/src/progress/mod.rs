@@ -29,6 +29,7 @@
 //! everything, and last imported a file) were added within version 2:
 //! older version-2 data simply has neither.
 
+pub mod fit;
 pub mod merge;
 pub mod migrate;
 
@@ -36,10 +37,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attempt::{Attempt, grade};
+use crate::attempt::{Attempt, Outcome};
 use crate::model::Course;
 use crate::schedule::Card;
 
+pub use fit::{CourseShape, Courses, Misfit, Repair, fit};
 pub use merge::{Summary, merge, summarize};
 pub use migrate::{MIN_VERSION, MigrateError, migrate};
 
@@ -124,6 +126,18 @@ pub struct Finished {
     pub asked: u16,
 }
 
+/// What opening a course's attempt screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opening {
+    /// The attempt in progress, to go on with.
+    Continue(Attempt),
+    /// The latest results: every question of the attempt is answered (it
+    /// was finished, perhaps in another tab or just before a reload).
+    Results,
+    /// Nothing to continue and nothing to show: a new attempt starts.
+    Start,
+}
+
 impl Progress {
     /// An empty record at the current version.
     pub fn new() -> Progress {
@@ -177,6 +191,33 @@ impl Progress {
         record.last = Some(attempt);
     }
 
+    /// Decides what the attempt screen of `course` opens. An attempt in
+    /// progress whose questions are all answered is filed as finished
+    /// first, so its results are never lost behind a stale "continue".
+    pub fn open_attempt(&mut self, course: &Course, now_ms: u64) -> Opening {
+        let record = self.courses.get(&course.id);
+        match record.and_then(|r| r.active.clone()) {
+            Some(active) if active.current().is_some() => Opening::Continue(active),
+            Some(mut done) => {
+                done.finished_ms = done.finished_ms.or(Some(now_ms));
+                self.save_attempt(course, done);
+                Opening::Results
+            }
+            None if record.is_some_and(|r| r.last.is_some()) => Opening::Results,
+            None => Opening::Start,
+        }
+    }
+
+    /// Takes in a progress file the learner imported: merged with this
+    /// record, never replacing it. An import restores what it brings even
+    /// after an erase (the erase no longer filters what the file holds),
+    /// while what the erase removed from this browser stays removed.
+    pub fn import(&self, imported: &Progress, now_ms: u64) -> Progress {
+        let mut after = merge(self, imported);
+        after.restored_ms = now_ms.max(after.reset_ms.saturating_add(1));
+        merge(&after, imported)
+    }
+
     /// Records one answer on the question's review card.
     pub fn record_answer(
         &mut self,
@@ -189,7 +230,7 @@ impl Progress {
         let Some(q) = course.question(question) else {
             return;
         };
-        let right = grade(q, marks) >= 1.0;
+        let right = Outcome::of(q, marks).is_right();
         let card = match self.cards.get(question) {
             Some(card) => card.answered(right, today, now_ms),
             None => Card::first(right, today, now_ms),
@@ -258,7 +299,7 @@ impl CourseProgress {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::parse::parse_course;
 

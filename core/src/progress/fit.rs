@@ -1,0 +1,470 @@
+//! Saved progress checked against this release's courses.
+//!
+//! A stored record can be valid JSON of the right shape and still not fit
+//! the courses: a release removed a question or a choice, an attempt has
+//! no items, a stored number is out of range, a review session asks a
+//! question that is gone. [`fit`] is the one place that decides what to do:
+//! it repairs what can go on and ends what cannot, and says what it did, so
+//! that the app can keep the original aside and tell the learner.
+//!
+//! What it never touches: records of courses it does not know (a course
+//! the trainer kept in this browser may not be loaded yet), the history of
+//! finished attempts (a summary that every screen can show), review cards
+//! of unknown questions, and the learner's name.
+
+use std::collections::BTreeMap;
+
+use crate::attempt::Attempt;
+use crate::model::{Course, CourseSummary};
+
+use super::Progress;
+
+/// What saved progress needs to know of one course: its id and, for each
+/// question, how many choices it has (○/× questions have two).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseShape {
+    /// The course id.
+    pub id: String,
+    /// Question id → number of choices.
+    pub questions: BTreeMap<String, usize>,
+}
+
+impl From<&Course> for CourseShape {
+    fn from(course: &Course) -> CourseShape {
+        CourseShape {
+            id: course.id.clone(),
+            questions: course
+                .questions
+                .iter()
+                .map(|q| (q.id.clone(), q.choice_count()))
+                .collect(),
+        }
+    }
+}
+
+impl From<&CourseSummary> for CourseShape {
+    fn from(summary: &CourseSummary) -> CourseShape {
+        CourseShape {
+            id: summary.id.clone(),
+            questions: summary
+                .question_ids
+                .iter()
+                .cloned()
+                .zip(summary.choice_counts.iter().copied())
+                .collect(),
+        }
+    }
+}
+
+/// The courses progress is checked against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Courses {
+    /// Every course known now.
+    pub shapes: Vec<CourseShape>,
+    /// True when `shapes` holds every course of this browser (the local
+    /// ones included). Until then a review question found in no course may
+    /// belong to one not loaded yet, and is left alone.
+    pub complete: bool,
+}
+
+impl Courses {
+    fn course(&self, id: &str) -> Option<&CourseShape> {
+        self.shapes.iter().find(|c| c.id == id)
+    }
+
+    fn choices_anywhere(&self, question: &str) -> Option<usize> {
+        self.shapes
+            .iter()
+            .find_map(|c| c.questions.get(question).copied())
+    }
+}
+
+/// Why an attempt cannot go on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misfit {
+    /// It has no questions at all.
+    NoItems,
+    /// It is stored under another course than the one it names.
+    OtherCourse(String),
+    /// It asks a question this release no longer has.
+    QuestionGone(String),
+    /// A question's choices changed: the stored order does not match them.
+    ChoicesChanged(String),
+    /// A stored answer names a choice the question does not have.
+    NoSuchChoice(String),
+}
+
+/// One thing [`fit`] changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// The attempt in progress of this course was ended: it cannot go on.
+    /// The learner can start the course again.
+    ActiveEnded {
+        /// The course id.
+        course: String,
+        /// Why.
+        why: Misfit,
+    },
+    /// The latest finished attempt of this course can no longer be shown
+    /// question by question; its score stays in the history.
+    LastEnded {
+        /// The course id.
+        course: String,
+        /// Why.
+        why: Misfit,
+    },
+    /// Today's review session was ended; a new one can be started.
+    ReviewEnded {
+        /// Why.
+        why: Misfit,
+    },
+    /// An attempt marked finished still had unanswered questions: it was
+    /// opened again so the learner can finish it.
+    Reopened {
+        /// The course id.
+        course: String,
+    },
+    /// Stored numbers out of range (a score over 100 %, a review box
+    /// outside 1 to 6) were brought into range.
+    Clamped {
+        /// How many values.
+        count: usize,
+    },
+}
+
+impl Repair {
+    /// True when the learner should be told (something they could see was
+    /// ended); quiet repairs only bring numbers into range.
+    pub fn is_notable(&self) -> bool {
+        !matches!(self, Repair::Clamped { .. })
+    }
+
+    /// The course concerned, if one.
+    pub fn course(&self) -> Option<&str> {
+        match self {
+            Repair::ActiveEnded { course, .. }
+            | Repair::LastEnded { course, .. }
+            | Repair::Reopened { course } => Some(course),
+            Repair::ReviewEnded { .. } | Repair::Clamped { .. } => None,
+        }
+    }
+}
+
+/// Checks `progress` against `courses` and repairs it in place; returns
+/// what it changed (nothing for a record that fits). Idempotent: a second
+/// call changes nothing.
+pub fn fit(progress: &mut Progress, courses: &Courses) -> Vec<Repair> {
+    let mut repairs = Vec::new();
+    let mut clamped = 0;
+    for (id, record) in &mut progress.courses {
+        for finished in &mut record.history {
+            if finished.percent > 100 {
+                finished.percent = 100;
+                clamped += 1;
+            }
+        }
+        let Some(shape) = courses.course(id) else {
+            continue;
+        };
+        let choices = |q: &str| shape.questions.get(q).copied();
+        if let Some(active) = &mut record.active {
+            match misfit(active, id, choices) {
+                Some(why) => {
+                    record.active = None;
+                    repairs.push(Repair::ActiveEnded {
+                        course: id.clone(),
+                        why,
+                    });
+                }
+                None if active.is_finished() && active.current().is_some() => {
+                    active.finished_ms = None;
+                    repairs.push(Repair::Reopened { course: id.clone() });
+                }
+                None => {}
+            }
+        }
+        if let Some(why) = record.last.as_ref().and_then(|l| misfit(l, id, choices)) {
+            record.last = None;
+            repairs.push(Repair::LastEnded {
+                course: id.clone(),
+                why,
+            });
+        }
+    }
+    if let Some(review) = &progress.review {
+        let choices = |q: &str| match courses.choices_anywhere(q) {
+            Some(n) => Some(n),
+            // Maybe a course not loaded yet: not judged until all are.
+            None if !courses.complete => Some(usize::MAX),
+            None => None,
+        };
+        if let Some(why) = misfit(review, &review.course, choices) {
+            progress.review = None;
+            repairs.push(Repair::ReviewEnded { why });
+        }
+    }
+    for card in progress.cards.values_mut() {
+        if !(1..=6).contains(&card.stage) {
+            card.stage = card.stage.clamp(1, 6);
+            clamped += 1;
+        }
+    }
+    if clamped > 0 {
+        repairs.push(Repair::Clamped { count: clamped });
+    }
+    repairs
+}
+
+/// Why `attempt` cannot be used with a course whose questions have
+/// `choices(id)` choices (`None`: no such question); `None` when it can.
+/// `usize::MAX` choices means "unknown, accept any order".
+fn misfit(
+    attempt: &Attempt,
+    course: &str,
+    choices: impl Fn(&str) -> Option<usize>,
+) -> Option<Misfit> {
+    if attempt.course != course {
+        return Some(Misfit::OtherCourse(attempt.course.clone()));
+    }
+    if attempt.items.is_empty() {
+        return Some(Misfit::NoItems);
+    }
+    for item in &attempt.items {
+        let question = item.question.clone();
+        let Some(n) = choices(&item.question) else {
+            return Some(Misfit::QuestionGone(question));
+        };
+        if n == usize::MAX {
+            continue;
+        }
+        let mut order = item.order.clone();
+        order.sort_unstable();
+        if !order.iter().copied().eq(0..n) {
+            return Some(Misfit::ChoicesChanged(question));
+        }
+        if item.answer.iter().flatten().any(|&mark| mark >= n) {
+            return Some(Misfit::NoSuchChoice(question));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attempt::Item;
+    use crate::progress::{CourseProgress, Finished};
+    use crate::schedule::Card;
+
+    fn courses() -> Courses {
+        Courses {
+            shapes: vec![CourseShape {
+                id: "c".into(),
+                questions: [("q1".to_owned(), 3), ("q2".to_owned(), 2)].into(),
+            }],
+            complete: true,
+        }
+    }
+
+    fn item(question: &str, order: Vec<usize>, answer: Option<Vec<usize>>) -> Item {
+        Item {
+            question: question.into(),
+            order,
+            answer,
+        }
+    }
+
+    fn attempt(items: Vec<Item>) -> Attempt {
+        Attempt {
+            course: "c".into(),
+            items,
+            started_ms: 10,
+            finished_ms: None,
+        }
+    }
+
+    fn with_active(a: Attempt) -> Progress {
+        let mut p = Progress::new();
+        p.courses.insert(
+            "c".into(),
+            CourseProgress {
+                active: Some(a),
+                ..CourseProgress::default()
+            },
+        );
+        p
+    }
+
+    fn good() -> Attempt {
+        attempt(vec![
+            item("q1", vec![2, 0, 1], Some(vec![1])),
+            item("q2", vec![0, 1], None),
+        ])
+    }
+
+    #[test]
+    fn a_record_that_fits_is_left_as_it_is() {
+        let mut p = with_active(good());
+        p.review = Some(Attempt {
+            course: "review".into(),
+            ..good()
+        });
+        let before = p.clone();
+        assert_eq!(fit(&mut p, &courses()), vec![]);
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn every_kind_of_misfit_ends_the_attempt_and_says_why() {
+        let cases = [
+            (attempt(vec![]), Misfit::NoItems),
+            (
+                Attempt {
+                    course: "other".into(),
+                    ..good()
+                },
+                Misfit::OtherCourse("other".into()),
+            ),
+            (
+                attempt(vec![item("gone", vec![0, 1], None)]),
+                Misfit::QuestionGone("gone".into()),
+            ),
+            (
+                attempt(vec![item("q1", vec![0, 1, 2, 3], None)]),
+                Misfit::ChoicesChanged("q1".into()),
+            ),
+            (
+                attempt(vec![item("q1", vec![0, 0, 1], None)]),
+                Misfit::ChoicesChanged("q1".into()),
+            ),
+            (
+                attempt(vec![item("q1", vec![0, 1, 2], Some(vec![7]))]),
+                Misfit::NoSuchChoice("q1".into()),
+            ),
+        ];
+        for (bad, why) in cases {
+            let mut p = with_active(bad);
+            p.set_name("山田", 1);
+            let repairs = fit(&mut p, &courses());
+            assert_eq!(
+                repairs,
+                vec![Repair::ActiveEnded {
+                    course: "c".into(),
+                    why
+                }]
+            );
+            assert_eq!(p.courses["c"].active, None);
+            assert!(p.learner.is_some(), "the name stays");
+            assert_eq!(fit(&mut p, &courses()), vec![], "idempotent");
+        }
+    }
+
+    #[test]
+    fn a_finished_attempt_with_unanswered_questions_is_reopened() {
+        let mut bad = good();
+        bad.finished_ms = Some(99);
+        let mut p = with_active(bad);
+        assert_eq!(
+            fit(&mut p, &courses()),
+            vec![Repair::Reopened { course: "c".into() }]
+        );
+        let active = p.courses["c"].active.clone().expect("kept");
+        assert_eq!((active.finished_ms, active.current()), (None, Some(1)));
+    }
+
+    #[test]
+    fn a_last_attempt_that_no_longer_fits_ends_but_the_history_stays() {
+        let mut p = Progress::new();
+        let entry = Finished {
+            started_ms: 1,
+            at_ms: 2,
+            percent: 250,
+            passed: true,
+            duration_ms: 1,
+            asked: 1,
+        };
+        p.courses.insert(
+            "c".into(),
+            CourseProgress {
+                active: None,
+                last: Some(attempt(vec![item("gone", vec![0], Some(vec![0]))])),
+                history: vec![entry],
+            },
+        );
+        let repairs = fit(&mut p, &courses());
+        assert_eq!(
+            repairs,
+            vec![
+                Repair::LastEnded {
+                    course: "c".into(),
+                    why: Misfit::QuestionGone("gone".into())
+                },
+                Repair::Clamped { count: 1 }
+            ]
+        );
+        assert_eq!(p.courses["c"].history.len(), 1);
+        assert_eq!(p.courses["c"].history[0].percent, 100);
+    }
+
+    #[test]
+    fn records_of_unknown_courses_and_their_cards_are_untouched() {
+        let mut p = with_active(attempt(vec![]));
+        let record = p.courses.remove("c").expect("there");
+        p.courses.insert("local-course".into(), record);
+        p.cards.insert(
+            "elsewhere".into(),
+            Card {
+                stage: 2,
+                due_day: 0,
+                seen: 1,
+                lapses: 0,
+                last_ms: 0,
+            },
+        );
+        let before = p.clone();
+        assert_eq!(fit(&mut p, &courses()), vec![]);
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn a_review_asking_a_gone_question_ends_once_every_course_is_known() {
+        let review = Attempt {
+            course: "review".into(),
+            ..attempt(vec![item("gone", vec![0, 1], None)])
+        };
+        let mut p = Progress::new();
+        p.review = Some(review);
+        let partial = Courses {
+            complete: false,
+            ..courses()
+        };
+        assert_eq!(fit(&mut p, &partial), vec![], "maybe a local course");
+        assert_eq!(
+            fit(&mut p, &courses()),
+            vec![Repair::ReviewEnded {
+                why: Misfit::QuestionGone("gone".into())
+            }]
+        );
+        assert_eq!(p.review, None);
+    }
+
+    #[test]
+    fn review_boxes_out_of_range_are_clamped() {
+        let mut p = Progress::new();
+        for (id, stage) in [("a", 0), ("b", 9), ("c", 3)] {
+            p.cards.insert(
+                id.into(),
+                Card {
+                    stage,
+                    due_day: 0,
+                    seen: 1,
+                    lapses: 0,
+                    last_ms: 0,
+                },
+            );
+        }
+        assert_eq!(fit(&mut p, &courses()), vec![Repair::Clamped { count: 2 }]);
+        let stages: Vec<u8> = p.cards.values().map(|c| c.stage).collect();
+        assert_eq!(stages, [1, 6, 3]);
+    }
+}
