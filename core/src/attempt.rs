@@ -209,6 +209,7 @@ mod tests {
             tags: vec![],
             difficulty: None,
             shuffle: true,
+            checked: None,
         }
     }
 
@@ -228,6 +229,7 @@ mod tests {
             draw,
             questions: (0..n).map(|i| single(&format!("q{i}"), i % 4)).collect(),
             hidden: false,
+            checked: None,
         }
     }
 
