@@ -2,10 +2,11 @@
 //! away (by length, by hedging, by position, by an "all of the above"
 //! choice) and about facts not confirmed for too long (`stale`).
 //!
-//! The rules, thresholds and spans are a contract shared with the course
-//! writers (`shared-notes/item-rules.md`; the trainers' guide explains them
-//! in Japanese). They run only on a file with no errors, and never stop the
-//! build; `quizcheck --strict` fails on them. Pure functions: "today" comes
+//! The rules, thresholds and spans are a contract with the course writers,
+//! who follow them while writing: change them only together with them. The
+//! trainers' guide (`quizzes/README.md`) explains each one in Japanese.
+//! They run only on a file with no errors, and never stop the build;
+//! `quizcheck --strict` fails on them. Pure functions: "today" comes
 //! in through [`ItemOptions`], the core never reads the clock.
 
 use std::ops::Range;
