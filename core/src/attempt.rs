@@ -239,6 +239,7 @@ mod tests {
             tags: vec![],
             difficulty: None,
             shuffle: true,
+            checked: None,
         }
     }
 
@@ -258,6 +259,7 @@ mod tests {
             draw,
             questions: (0..n).map(|i| single(&format!("q{i}"), i % 4)).collect(),
             hidden: false,
+            checked: None,
         }
     }
 

@@ -1,10 +1,13 @@
 //! Checking a set of question files together: each file's own rules, then
-//! the cross-file registry of course and question ids.
+//! the cross-file registry of course and question ids, then (when asked,
+//! with [`check_files_with`]) the item-writing warnings of
+//! [`crate::item_check`] for every file without errors.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{self, Diagnostic, Lang, Message};
+use crate::item_check::{self, ItemOptions};
 use crate::model::Course;
 use crate::parse::parse_course;
 use crate::source::LineIndex;
@@ -56,47 +59,89 @@ impl SourceFile {
 pub struct Report {
     /// Valid, listed courses (templates left out), in listing order.
     pub courses: Vec<Course>,
-    /// Problems per file index, each list sorted by position.
+    /// Errors per file index, each list sorted by position.
     pub problems: Vec<(usize, Vec<Diagnostic>)>,
+    /// Warnings per file index, each list sorted by position; only from
+    /// [`check_files_with`], and only for files without errors.
+    pub warnings: Vec<(usize, Vec<Diagnostic>)>,
 }
 
 impl Report {
-    /// True when no file has a problem.
+    /// True when no file has an error; warnings do not count.
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
     }
 
-    /// Every problem as `file:line:column: message`, file by file.
+    /// Every error and warning as `file:line:column: message` (a warning
+    /// with `警告:`/`warning:` and its rule code), file by file, in
+    /// position order within a file.
     pub fn render(&self, files: &[SourceFile], lang: Lang) -> Vec<String> {
+        let mut all: Vec<(usize, &Diagnostic)> = self
+            .problems
+            .iter()
+            .chain(&self.warnings)
+            .flat_map(|(i, diags)| diags.iter().map(move |d| (*i, d)))
+            .collect();
+        // Stable: at one position an error stays before a warning.
+        all.sort_by_key(|(i, d)| (*i, d.span.start, d.span.end));
         let mut lines = Vec::new();
-        for (i, diags) in &self.problems {
-            let Some(file) = files.get(*i) else {
-                continue;
+        let mut index: Option<(usize, LineIndex)> = None;
+        for (i, d) in all {
+            let Some(file) = files.get(i) else { continue };
+            let line_index = match &index {
+                Some((at, li)) if *at == i => li,
+                _ => &index.insert((i, LineIndex::new(&file.text))).1,
             };
-            let index = LineIndex::new(&file.text);
-            for d in diags {
-                lines.push(diagnostic::render(&file.name, &file.text, &index, d, lang));
-            }
+            lines.push(diagnostic::render(
+                &file.name, &file.text, line_index, d, lang,
+            ));
         }
         lines
     }
 
-    /// How many problems in all.
+    /// How many errors in all.
     pub fn problem_count(&self) -> usize {
         self.problems.iter().map(|(_, d)| d.len()).sum()
     }
+
+    /// How many warnings in all.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.iter().map(|(_, d)| d.len()).sum()
+    }
+
+    /// The warnings of the file at `index` (empty when it has none).
+    pub fn warnings_for(&self, index: usize) -> &[Diagnostic] {
+        self.warnings
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map_or(&[], |(_, d)| d.as_slice())
+    }
 }
 
-/// Checks every file and the ids across them. Duplicates are reported at
-/// the later use, pointing at the first.
+/// Checks every file and the ids across them, errors only: the build and
+/// anything that must not depend on the date use this. Duplicates are
+/// reported at the later use, pointing at the first.
 pub fn check_files(files: &[SourceFile]) -> Report {
+    check(files, None)
+}
+
+/// Like [`check_files`], and adds the item-writing warnings
+/// ([`crate::item_check`]) of every file without errors, `stale` judged
+/// on `options.today`.
+pub fn check_files_with(files: &[SourceFile], options: &ItemOptions) -> Report {
+    check(files, Some(options))
+}
+
+fn check(files: &[SourceFile], items: Option<&ItemOptions>) -> Report {
     let mut courses = Vec::new();
     let mut problems: Vec<Vec<Diagnostic>> = Vec::new();
+    let mut warnings: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
     let mut course_ids: HashMap<String, (usize, Range<usize>)> = HashMap::new();
     let mut question_ids: HashMap<String, (usize, Range<usize>)> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
         let parsed = parse_course(&file.text, file.is_template());
         let mut diags = parsed.diagnostics;
+        let id_span = parsed.course_id.as_ref().map(|(_, span)| span.clone());
         if let Some((id, span)) = parsed.course_id
             && !file.is_template()
         {
@@ -123,6 +168,17 @@ pub fn check_files(files: &[SourceFile]) -> Report {
         }
         diags.sort_by_key(|d| (d.span.start, d.span.end));
         if diags.is_empty()
+            && let Some(options) = items
+            && let Some(course) = &parsed.course
+            && let Some(id_span) = &id_span
+        {
+            let sources = &parsed.question_sources;
+            let found = item_check::check_course(course, id_span, sources, options);
+            if !found.is_empty() {
+                warnings.push((i, found));
+            }
+        }
+        if diags.is_empty()
             && let Some(course) = parsed.course
             && !course.hidden
         {
@@ -139,7 +195,11 @@ pub fn check_files(files: &[SourceFile]) -> Report {
         .enumerate()
         .filter(|(_, d)| !d.is_empty())
         .collect();
-    Report { courses, problems }
+    Report {
+        courses,
+        problems,
+        warnings,
+    }
 }
 
 fn location(files: &[SourceFile], file: usize, span: &Range<usize>) -> String {

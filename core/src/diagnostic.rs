@@ -1,9 +1,25 @@
 //! A problem in a question file, as plain data, turned into words only when
 //! printed (by the `quizcheck` CLI, the build and the app alike).
+//!
+//! Most rules are errors: the file cannot be used. The item-writing rules of
+//! [`crate::item_check`] are warnings: the file works, but a question gives
+//! its answer away or its facts need confirming again. Each rule has one
+//! fixed [`Severity`], so a diagnostic carries none of its own.
 
 use std::ops::Range;
 
+use crate::date::Date;
 use crate::source::LineIndex;
+
+/// How serious a rule is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file is not valid: it is not listed and the build stops.
+    Error,
+    /// The file works, but an item-writing rule or the freshness rule is
+    /// broken; `quizcheck --strict` fails on it.
+    Warning,
+}
 
 /// The language a diagnostic is printed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -22,6 +38,13 @@ pub struct Diagnostic {
     pub span: Range<usize>,
     /// What is wrong.
     pub message: Message,
+}
+
+impl Diagnostic {
+    /// Whether this is an error or a warning (fixed by its rule).
+    pub fn severity(&self) -> Severity {
+        self.message.severity()
+    }
 }
 
 /// What is wrong, with the data the words need. Each variant is one rule;
@@ -149,6 +172,93 @@ pub enum Message {
     /// A file that yielded no course and named no other problem. A safety
     /// net: every file yields a course or at least one problem.
     NoCourse,
+    /// A `checked` value that is not a real date written `YYYY-MM-DD`.
+    BadDate {
+        /// The value as written.
+        value: String,
+    },
+
+    // Warnings from here on: see [`crate::item_check`] for each rule.
+    /// `longest-correct`: the right choice is the strictly longest in too
+    /// many single questions of the course; this is one of them.
+    LongestCorrect {
+        /// Single questions (3+ choices) whose right choice is the longest.
+        count: usize,
+        /// Single questions with 3+ choices in the course.
+        of: usize,
+    },
+    /// `correct-stands-out`: the right choice is at least 1.5 times as long
+    /// as the longest wrong one.
+    CorrectStandsOut {
+        /// Characters in the right choice.
+        correct: usize,
+        /// Characters in the longest wrong choice.
+        longest_wrong: usize,
+    },
+    /// `qualifier-correct`: where only one choice hedges, it is the right
+    /// one too often; this is one of those questions.
+    QualifierCorrect {
+        /// Questions whose only hedged choice is the right one.
+        count: usize,
+        /// Single questions with exactly one hedged choice.
+        of: usize,
+    },
+    /// `truefalse-balance`: one of ○ and × is the answer too often.
+    TrueFalseBalance {
+        /// The value that dominates: true is ○.
+        answer: bool,
+        /// ○/× questions with that answer.
+        count: usize,
+        /// ○/× questions in the course.
+        of: usize,
+    },
+    /// `same-position` for multiple questions: these choice numbers are
+    /// among the answers of every one of them.
+    SamePositionMultiple {
+        /// The 1-based choice numbers, ascending.
+        positions: Vec<usize>,
+        /// Multiple questions in the course.
+        of: usize,
+    },
+    /// `same-position` for single questions with `shuffle = false`: one
+    /// position is right in more than half of them.
+    SamePositionPinned {
+        /// The 1-based choice number.
+        position: usize,
+        /// Pinned single questions whose answer is there.
+        count: usize,
+        /// Pinned single questions in the course.
+        of: usize,
+    },
+    /// `same-choice`: two choices differ only in spaces, punctuation or
+    /// letter case.
+    SameChoice {
+        /// The 1-based number of the later choice.
+        number: usize,
+        /// The 1-based number of the earlier one.
+        first: usize,
+    },
+    /// `all-of-the-above`: an "all/none of the above" choice.
+    AllOfTheAbove {
+        /// The 1-based choice number.
+        number: usize,
+        /// The phrase found, as listed in the rule.
+        phrase: &'static str,
+    },
+    /// `stale`: the question's facts were confirmed too long ago, or no
+    /// date says when.
+    Stale {
+        /// The date that applies, if any.
+        checked: Option<Date>,
+        /// True when the date is the course's, not the question's own.
+        from_course: bool,
+        /// Days from `checked` to `today` (0 when there is no date).
+        age_days: i64,
+        /// The allowed age in days.
+        max_age_days: u32,
+        /// The day of the check, for the date to write.
+        today: Date,
+    },
 }
 
 /// The expected type of a value, for [`Message::WrongType`].
@@ -172,6 +282,8 @@ pub enum Expected {
     Table,
     /// An array of tables `[[question]]`.
     QuestionArray,
+    /// A date string, e.g. `"2026-12-01"`.
+    Date,
 }
 
 impl Expected {
@@ -196,6 +308,8 @@ impl Expected {
             (Table, Lang::En) => "a table (a header like [question.feedback])",
             (QuestionArray, Lang::Ja) => "[[question]] の見出しで始まる問題の並び",
             (QuestionArray, Lang::En) => "questions, each starting with a [[question]] header",
+            (Date, Lang::Ja) => "引用符で囲んだ日付（例: \"2026-12-01\"）",
+            (Date, Lang::En) => "a date in quotes (e.g. \"2026-12-01\")",
         }
     }
 }
@@ -230,6 +344,32 @@ impl Message {
             NoQuestions => "no-questions",
             NumberTooLarge { .. } => "number-too-large",
             NoCourse => "no-course",
+            BadDate { .. } => "bad-date",
+            LongestCorrect { .. } => "longest-correct",
+            CorrectStandsOut { .. } => "correct-stands-out",
+            QualifierCorrect { .. } => "qualifier-correct",
+            TrueFalseBalance { .. } => "truefalse-balance",
+            SamePositionMultiple { .. } | SamePositionPinned { .. } => "same-position",
+            SameChoice { .. } => "same-choice",
+            AllOfTheAbove { .. } => "all-of-the-above",
+            Stale { .. } => "stale",
+        }
+    }
+
+    /// Whether the rule is an error or a warning.
+    pub fn severity(&self) -> Severity {
+        use Message::*;
+        match self {
+            LongestCorrect { .. }
+            | CorrectStandsOut { .. }
+            | QualifierCorrect { .. }
+            | TrueFalseBalance { .. }
+            | SamePositionMultiple { .. }
+            | SamePositionPinned { .. }
+            | SameChoice { .. }
+            | AllOfTheAbove { .. }
+            | Stale { .. } => Severity::Warning,
+            _ => Severity::Error,
         }
     }
 
@@ -380,12 +520,169 @@ impl Message {
                 "no course could be read from this file; check the course keys and its [[question]]s"
                     .into()
             }
+            BadDate { value } if ja => format!(
+                "checked（確認日）「{value}」は日付として読めません。存在する日付を \"2026-12-01\" のように 年-月-日 の半角数字で書いてください"
+            ),
+            BadDate { value } => format!(
+                "`checked` is \"{value}\", not a real date; write it YYYY-MM-DD, e.g. \"2026-12-01\""
+            ),
+            _ => self.render_warning(ja),
+        }
+    }
+
+    /// The words of the warning rules (split off to keep `render` readable).
+    fn render_warning(&self, ja: bool) -> String {
+        use Message::*;
+        let mark = |answer: bool| if answer { "○" } else { "×" };
+        match self {
+            LongestCorrect { count, of } if ja => format!(
+                "正解がいちばん長い選択肢になっている択一問題が {of} 問中 {count} 問（{}%）あり、この問題もその1つです。長さで正解を当てられるので、正解を短く言い切るか、誤りの選択肢にも同じくらい具体的な条件を書いてください",
+                percent(*count, *of)
+            ),
+            LongestCorrect { count, of } => format!(
+                "the right choice is the longest in {count} of {of} single-choice questions ({}%), this one included, so learners can guess by length; shorten the right choice or make the wrong ones as specific",
+                percent(*count, *of)
+            ),
+            CorrectStandsOut {
+                correct,
+                longest_wrong,
+            } if ja => format!(
+                "正解の選択肢（{correct} 文字）が、いちばん長い誤りの選択肢（{longest_wrong} 文字）の1.5倍以上の長さで、目立っています。正解を短くするか、誤りの選択肢を同じくらい具体的にしてください"
+            ),
+            CorrectStandsOut {
+                correct,
+                longest_wrong,
+            } => format!(
+                "the right choice ({correct} characters) is at least 1.5 times as long as the longest wrong one ({longest_wrong}); shorten it or make the wrong choices as specific"
+            ),
+            QualifierCorrect { count, of } if ja => format!(
+                "「原則」「場合がある」のような限定の言葉が1つの選択肢だけにある択一問題 {of} 問のうち {count} 問で、その選択肢が正解です（この問題もその1つ）。言い切らない選択肢を選べば当たるので、誤りの選択肢にも限定の言葉を使うか、正解を言い切る形にしてください"
+            ),
+            QualifierCorrect { count, of } => format!(
+                "in {count} of {of} single-choice questions where only one choice hedges (\"原則\", \"場合がある\"…), the hedged choice is the right one, this one included; hedge some wrong choices too, or state the right one plainly"
+            ),
+            TrueFalseBalance { answer, count, of } if ja => format!(
+                "○×問題 {of} 問のうち {count} 問の正解が{}です。○と×がおおむね半々になるように、いくつかの問題文を反対の内容に書き換えてください",
+                mark(*answer)
+            ),
+            TrueFalseBalance { answer, count, of } => format!(
+                "{count} of the {of} true/false questions have the answer {}; rewrite some statements to the opposite so ○ and × are about even",
+                mark(*answer)
+            ),
+            SamePositionMultiple { positions, of } if ja => format!(
+                "複数選択の問題 {of} 問すべてで、{} 番の選択肢が正解に含まれています。問題ごとに正解の選択肢の位置を変えてください",
+                join(positions, "・")
+            ),
+            SamePositionMultiple { positions, of } => format!(
+                "choice {} is among the answers of all {of} multiple-answer questions; vary where the right choices stand",
+                join(positions, ", ")
+            ),
+            SamePositionPinned {
+                position,
+                count,
+                of,
+            } if ja => format!(
+                "選択肢を並べ替えない（shuffle = false）択一問題 {of} 問のうち {count} 問で、正解が {position} 番です。正解の位置をばらしてください"
+            ),
+            SamePositionPinned {
+                position,
+                count,
+                of,
+            } => format!(
+                "the right choice is number {position} in {count} of {of} single-choice questions with shuffle = false; vary its position"
+            ),
+            SameChoice { number, first } if ja => format!(
+                "{number} 番の選択肢は、空白・句読点・大文字小文字の違いを除くと {first} 番と同じ文です。内容の違う選択肢に書き換えてください"
+            ),
+            SameChoice { number, first } => format!(
+                "choice {number} differs from choice {first} only in spaces, punctuation or case; make it a different choice"
+            ),
+            AllOfTheAbove { number, phrase } if ja => format!(
+                "{number} 番の選択肢に「{phrase}」があります。「上記のすべて」「いずれも誤り」型の選択肢は、ほかの選択肢を1つ見分けるだけで答えが絞れます。kind = \"multiple\"（当てはまるものをすべて選ぶ）にするか、具体的な内容の選択肢にしてください"
+            ),
+            AllOfTheAbove { number, phrase } => format!(
+                "choice {number} says \"{phrase}\": an all/none-of-the-above choice can be found by ruling on one other choice; use kind = \"multiple\" or a choice with real content"
+            ),
+            Stale {
+                checked: None,
+                today,
+                ..
+            } if ja => format!(
+                "内容の確認日（checked）がありません。出典の現行の内容を確かめてから、問題かコースに checked = \"{today}\" のように確認した日を書いてください"
+            ),
+            Stale {
+                checked: None,
+                today,
+                ..
+            } => format!(
+                "no `checked` date says when this question's facts were confirmed; confirm them against the sources, then add checked = \"{today}\" to the question or the course"
+            ),
+            Stale {
+                checked: Some(date),
+                from_course,
+                age_days,
+                max_age_days,
+                today,
+            } if ja => format!(
+                "内容の確認日 {date}{}から {age_days} 日たっています（上限 {max_age_days} 日）。e-Gov 法令検索や所管省庁のページで現行の内容を確かめ、必要なら解説と出典を直してから、checked = \"{today}\" に更新してください",
+                if *from_course {
+                    "（コースの checked）"
+                } else {
+                    " "
+                }
+            ),
+            Stale {
+                checked: Some(date),
+                from_course,
+                age_days,
+                max_age_days,
+                today,
+            } => format!(
+                "the facts were last confirmed on {date}{}, {age_days} days ago (the limit is {max_age_days}); check the current law text (e-Gov) or the ministry's page, fix the explanation and sources if needed, then set checked = \"{today}\"",
+                if *from_course {
+                    " (the course's checked)"
+                } else {
+                    ""
+                }
+            ),
+            // Errors are worded in `render`; this arm is never reached.
+            other => other.code().to_owned(),
         }
     }
 }
 
-/// Formats a diagnostic as `file:line:column: message`.
+/// `count` as a whole percentage of `of`, rounded down.
+fn percent(count: usize, of: usize) -> usize {
+    (count * 100).checked_div(of).unwrap_or(0)
+}
+
+fn join(numbers: &[usize], sep: &str) -> String {
+    numbers
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Formats a diagnostic as `file:line:column: message`; a warning as
+/// `file:line:column: 警告: message [code]` (`warning:` in English), so the
+/// rule can be looked up in the trainers' guide.
 pub fn render(file: &str, text: &str, index: &LineIndex, d: &Diagnostic, lang: Lang) -> String {
     let (line, column) = index.position(text, d.span.start);
-    format!("{file}:{line}:{column}: {}", d.message.render(lang))
+    let message = d.message.render(lang);
+    match (d.severity(), lang) {
+        (Severity::Error, _) => format!("{file}:{line}:{column}: {message}"),
+        (Severity::Warning, Lang::Ja) => {
+            format!(
+                "{file}:{line}:{column}: 警告: {message} [{}]",
+                d.message.code()
+            )
+        }
+        (Severity::Warning, Lang::En) => {
+            format!(
+                "{file}:{line}:{column}: warning: {message} [{}]",
+                d.message.code()
+            )
+        }
+    }
 }

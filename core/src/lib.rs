@@ -5,13 +5,16 @@
 //!
 //! Reading order: [`text`] and [`source`] (small building blocks), [`model`]
 //! (the format's reference), [`diagnostic`], [`parse`] (one file), [`check`]
-//! (many files), [`attempt`] (drawing and scoring).
+//! (many files), [`item_check`] (the item-writing warnings, with [`date`]
+//! for freshness), [`attempt`] (drawing and scoring).
 #![warn(missing_docs)]
 
 pub mod attempt;
 pub mod check;
+pub mod date;
 pub mod diagnostic;
 pub mod import;
+pub mod item_check;
 pub mod model;
 pub mod parse;
 pub mod progress;
@@ -22,8 +25,10 @@ pub mod schedule;
 pub mod source;
 pub mod text;
 
-pub use check::{Report, SourceFile, check_files};
-pub use diagnostic::{Diagnostic, Lang, Message};
+pub use check::{Report, SourceFile, check_files, check_files_with};
+pub use date::Date;
+pub use diagnostic::{Diagnostic, Lang, Message, Severity};
+pub use item_check::ItemOptions;
 pub use model::{Course, CourseSummary, Draw, Kind, Question};
 pub use route::Route;
 pub use text::Text;

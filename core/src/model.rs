@@ -11,6 +11,8 @@
 //! order = 1                         # optional: courses are listed by order, then id
 //! pass_mark = 80                    # percent, 0 to 100
 //! draw = 10                         # questions per attempt: a number, or "all"
+//! checked = "2026-12-01"            # optional: when the facts were last confirmed against
+//!                                   # their sources (YYYY-MM-DD); the default for every question
 //!
 //! [[question]]
 //! id = "ds-phishing-1"              # required, unique across all files; progress is keyed by it
@@ -26,6 +28,7 @@
 //! answer = 2                        # single: a choice number (from 1)
 //! explanation = "不審なメールは開かずに報告します。"
 //! sources = ["運営方針 1(3)⑦"]
+//! checked = "2026-11-20"            # optional: overrides the course's `checked`
 //!
 //! [question.feedback]               # optional: feedback keyed by choice number
 //! 1 = "添付ファイルを開くとマルウェアに感染するおそれがあります。"
@@ -53,7 +56,12 @@
 //! `shuffle = false`; ○/× questions always keep their order. Text fields use
 //! the small markup of [`crate::text`]. A file whose name starts with `_` (the
 //! template) is checked but never listed in the app.
+//!
+//! A `checked` date older than the allowed age (365 days unless told
+//! otherwise), or missing on both the question and the course, is a
+//! `stale` warning of [`crate::item_check`]; a malformed one is an error.
 
+use crate::date::Date;
 use crate::text::Text;
 
 /// A checked course, ready for the app: every rule of [`crate::validate`] holds.
@@ -77,6 +85,9 @@ pub struct Course {
     pub questions: Vec<Question>,
     /// True for files whose name starts with `_`: checked, never listed.
     pub hidden: bool,
+    /// When the course's facts were last confirmed; the default for
+    /// questions without their own date.
+    pub checked: Option<Date>,
 }
 
 /// What the course list needs of a course, without its questions. The app
@@ -113,11 +124,7 @@ impl Course {
             pass_mark: self.pass_mark,
             attempt_len: self.attempt_len(),
             question_ids: self.questions.iter().map(|q| q.id.clone()).collect(),
-            choice_counts: self
-                .questions
-                .iter()
-                .map(Question::choice_count)
-                .collect(),
+            choice_counts: self.questions.iter().map(Question::choice_count).collect(),
         }
     }
 
@@ -167,6 +174,9 @@ pub struct Question {
     pub difficulty: Option<u8>,
     /// False pins the choice order (○/× is always pinned).
     pub shuffle: bool,
+    /// When this question's facts were last confirmed, if it says so
+    /// itself; see [`Question::checked_or`] for the course's default.
+    pub checked: Option<Date>,
 }
 
 impl Question {
@@ -198,6 +208,12 @@ impl Question {
     /// Whether choices may be shuffled for this question.
     pub fn shuffles(&self) -> bool {
         self.shuffle && !matches!(self.kind, Kind::TrueFalse { .. })
+    }
+
+    /// The date this question was last confirmed: its own, else the
+    /// course's `default`.
+    pub fn checked_or(&self, default: Option<Date>) -> Option<Date> {
+        self.checked.or(default)
     }
 
     /// The feedback for a choice index, if the file gives one.

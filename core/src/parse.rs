@@ -9,6 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeInteger, DeTable, DeValue};
 
+use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Expected, Message};
 use crate::model::{Course, Draw, Kind, Question};
 use crate::text::Text;
@@ -25,6 +26,24 @@ pub struct ParsedFile {
     pub course_id: Option<(String, Range<usize>)>,
     /// Each question id and its span, in file order.
     pub question_ids: Vec<(String, Range<usize>)>,
+    /// One per question of `course`, in the same order, when `course` is
+    /// present: what [`crate::item_check`] needs beyond the model.
+    pub question_sources: Vec<QuestionSource>,
+}
+
+/// Where a valid question's values stand in the file, and its choices as
+/// written (the item-writing rules count characters of the source text,
+/// markup included).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuestionSource {
+    /// Span of the `id` value.
+    pub id: Range<usize>,
+    /// Span of the `answer` value.
+    pub answer: Range<usize>,
+    /// Span of the `choices` value; `None` for ○/× questions.
+    pub choices: Option<Range<usize>>,
+    /// Each choice as written, trimmed; empty for ○/× questions.
+    pub choice_texts: Vec<String>,
 }
 
 const COURSE_KEYS: &[&str] = &[
@@ -35,6 +54,7 @@ const COURSE_KEYS: &[&str] = &[
     "order",
     "pass_mark",
     "draw",
+    "checked",
     "question",
 ];
 const QUESTION_KEYS: &[&str] = &[
@@ -51,6 +71,7 @@ const QUESTION_KEYS: &[&str] = &[
     "explanation",
     "sources",
     "feedback",
+    "checked",
 ];
 
 /// Most choices a question may have: number keys 1–9 pick them.
@@ -91,6 +112,7 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
             None
         }
     });
+    let checked = cx.optional_date(table, "checked");
     let draw_value = table.get("draw");
     let mut questions = Vec::new();
     let mut pool = 0;
@@ -105,8 +127,12 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
                 for item in items.iter() {
                     if let DeValue::Table(qt) = item.get_ref() {
                         let before = cx.diags.len();
-                        match cx.question(qt, item.span(), &mut out.question_ids) {
-                            Some(q) => questions.push(q),
+                        let ids = &mut out.question_ids;
+                        match cx.question(qt, item.span(), ids) {
+                            Some((q, source)) => {
+                                questions.push(q);
+                                out.question_sources.push(source);
+                            }
                             // Never drop a question in silence.
                             None if cx.diags.len() == before => {
                                 cx.push(item.span(), Message::NoCourse);
@@ -140,11 +166,14 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
             draw: draw?,
             questions,
             hidden,
+            checked,
         })
     })();
     cx.diags.sort_by_key(|d| (d.span.start, d.span.end));
     if cx.diags.is_empty() {
         out.course = course;
+    } else {
+        out.question_sources.clear();
     }
     if out.course.is_none() && cx.diags.is_empty() {
         // A rule that gave up without saying why: the file must still be
@@ -153,6 +182,21 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
     }
     out.diagnostics = cx.diags;
     out
+}
+
+/// The strings of an array value as written, trimmed (non-strings skipped:
+/// only called once the value has been checked).
+fn raw_strings(value: &Value<'_>) -> Vec<String> {
+    match value.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::String(s) => Some(s.trim().to_owned()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The known key within two edits of `key` (a typo), if there is one.
@@ -331,6 +375,26 @@ impl Cx {
         ok.then_some(out)
     }
 
+    /// An optional `YYYY-MM-DD` string; a bad one is reported.
+    fn optional_date(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<Date> {
+        let value = table.get(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => {
+                let date = Date::parse(s);
+                if date.is_none() {
+                    let value_text = s.to_string();
+                    self.push(value.span(), Message::BadDate { value: value_text });
+                }
+                date
+            }
+            // A bare TOML date is refused too: the format asks for a string.
+            _ => {
+                self.wrong_type(value.span(), key, Expected::Date);
+                None
+            }
+        }
+    }
+
     fn draw(&mut self, value: &Value<'_>, pool: usize, pool_known: bool) -> Option<Draw> {
         match value.get_ref() {
             DeValue::String(s) if s.as_ref() == "all" => Some(Draw::All),
@@ -362,7 +426,7 @@ impl Cx {
         table: &DeTable<'_>,
         span: Range<usize>,
         ids: &mut Vec<(String, Range<usize>)>,
-    ) -> Option<Question> {
+    ) -> Option<(Question, QuestionSource)> {
         let outer = std::mem::replace(&mut self.table_span, span);
         let question = self.question_inner(table, ids);
         self.table_span = outer;
@@ -373,7 +437,7 @@ impl Cx {
         &mut self,
         table: &DeTable<'_>,
         ids: &mut Vec<(String, Range<usize>)>,
-    ) -> Option<Question> {
+    ) -> Option<(Question, QuestionSource)> {
         let before = self.diags.len();
         self.unknown_keys(table, QUESTION_KEYS, "question");
         let id = self.id(table, "id");
@@ -406,11 +470,20 @@ impl Cx {
             Kind::TrueFalse { .. } => 2,
         });
         let feedback = self.feedback(table, choice_count);
+        let checked = self.optional_date(table, "checked");
         if self.diags.len() > before {
             return None;
         }
-        Some(Question {
-            id: id?.0,
+        let (id, id_span) = id?;
+        let choices = table.get("choices");
+        let source = QuestionSource {
+            id: id_span,
+            answer: table.get("answer")?.span(),
+            choices: choices.map(|c| c.span()),
+            choice_texts: choices.map(raw_strings).unwrap_or_default(),
+        };
+        let question = Question {
+            id,
             kind: kind?,
             scenario,
             prompt: prompt?,
@@ -420,7 +493,9 @@ impl Cx {
             tags: tags.into_iter().map(|(t, _)| t).collect(),
             difficulty,
             shuffle,
-        })
+            checked,
+        };
+        Some((question, source))
     }
 
     fn sources(&mut self, table: &DeTable<'_>) -> Option<Vec<String>> {

@@ -277,8 +277,8 @@ pub fn check_against(shipped: &[SourceFile], file: &SourceFile) -> Result<Course
         .collect();
     if !mine.is_empty() {
         let only = quiz_core::Report {
-            courses: Vec::new(),
             problems: mine,
+            ..Default::default()
         };
         return Err(only.render(&files, Lang::Ja));
     }

@@ -2,6 +2,13 @@
 //! `file:line:column: message`. Exit 0 when all are valid, 1 when any is
 //! not, 2 on a usage error (no such path, unreadable file, bad flag).
 //!
+//! It also prints the item-writing warnings of files without errors
+//! (`file:line:column: 警告: message [rule]`, see `quiz_core::item_check`).
+//! Warnings do not change the exit code unless `--strict` is given, which
+//! makes any warning exit 1. `stale` judges `checked` dates against
+//! today's UTC date from the system clock (`--today YYYY-MM-DD` to check as
+//! of another day) and a maximum age of 365 days (`--max-age-days N`).
+//!
 //! With `--from-gift FILE` or `--from-aiken FILE` it converts a Moodle
 //! export into this project's format (to `-o OUT`, or standard output),
 //! reports every item it could not convert with its line, then checks the
@@ -10,11 +17,18 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use quiz_core::{Lang, SourceFile, check_files, import};
+use quiz_core::item_check::DEFAULT_MAX_AGE_DAYS;
+use quiz_core::{Date, ItemOptions, Lang, SourceFile, check_files, check_files_with, import};
 
-const USAGE: &str = "usage: quizcheck [--lang ja|en] <file.toml or folder>...
-       quizcheck [--lang ja|en] --from-gift|--from-aiken <file> [-o out.toml]";
+const USAGE: &str =
+    "usage: quizcheck [--lang ja|en] [--strict] [--max-age-days N] [--today YYYY-MM-DD]
+                 <file.toml or folder>...
+       quizcheck [--lang ja|en] --from-gift|--from-aiken <file> [-o out.toml]
+  --strict           warnings fail too (exit 1)
+  --max-age-days N   a `checked` date older than N days is stale (default 365)
+  --today DATE       judge `checked` dates as of DATE instead of today (UTC)";
 
 /// Which export format to convert from.
 enum From {
@@ -27,6 +41,9 @@ fn main() -> ExitCode {
     let mut paths = Vec::new();
     let mut convert: Option<(From, PathBuf)> = None;
     let mut out: Option<PathBuf> = None;
+    let mut strict = false;
+    let mut max_age: Option<u32> = None;
+    let mut today: Option<Date> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -50,6 +67,15 @@ fn main() -> ExitCode {
                 Some("en") => lang = Lang::En,
                 _ => return usage("--lang takes ja or en"),
             },
+            "--strict" => strict = true,
+            "--max-age-days" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => max_age = Some(n),
+                None => return usage("--max-age-days takes a number of days"),
+            },
+            "--today" => match args.next().as_deref().and_then(Date::parse) {
+                Some(d) => today = Some(d),
+                None => return usage("--today takes a date, YYYY-MM-DD"),
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -61,6 +87,9 @@ fn main() -> ExitCode {
     if let Some((from, file)) = convert {
         if !paths.is_empty() {
             return usage("convert one file at a time");
+        }
+        if strict || max_age.is_some() || today.is_some() {
+            return usage("--strict, --max-age-days and --today go with checking, not converting");
         }
         return run_convert(&from, &file, out.as_deref(), lang);
     }
@@ -76,22 +105,38 @@ fn main() -> ExitCode {
             return usage(&format!("{}: {e}", path.display()));
         }
     }
-    let report = check_files(&files);
+    let options = ItemOptions {
+        today: today.unwrap_or_else(system_today),
+        max_age_days: max_age.unwrap_or(DEFAULT_MAX_AGE_DAYS),
+    };
+    let report = check_files_with(&files, &options);
     for line in report.render(&files, lang) {
         eprintln!("{line}");
     }
-    let (checked, courses, problems) = (files.len(), report.courses.len(), report.problem_count());
+    let (checked, courses) = (files.len(), report.courses.len());
+    let (problems, warnings) = (report.problem_count(), report.warning_count());
     match lang {
-        Lang::Ja => {
-            eprintln!("{checked} ファイルを確認: コース {courses} 件、問題点 {problems} 件")
-        }
-        Lang::En => eprintln!("checked {checked} files: {courses} courses, {problems} problems"),
+        Lang::Ja => eprintln!(
+            "{checked} ファイルを確認: コース {courses} 件、問題点 {problems} 件、警告 {warnings} 件"
+        ),
+        Lang::En => eprintln!(
+            "checked {checked} files: {courses} courses, {problems} problems, {warnings} warnings"
+        ),
     }
-    if report.is_clean() {
-        ExitCode::SUCCESS
-    } else {
+    if !report.is_clean() || (strict && warnings > 0) {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
+}
+
+/// Today's date in UTC from the system clock (the core never reads it).
+fn system_today() -> Date {
+    let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
+    };
+    Date::from_unix_seconds(seconds)
 }
 
 fn run_convert(from: &From, file: &Path, out: Option<&Path>, lang: Lang) -> ExitCode {

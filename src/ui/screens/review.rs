@@ -32,6 +32,7 @@ fn review_course(catalog: &Catalog, title: &str, ids: &[String]) -> Course {
         draw: Draw::All,
         questions,
         hidden: true,
+        checked: None,
     }
 }
 
