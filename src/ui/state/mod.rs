@@ -1,0 +1,20 @@
+//! Typed contexts, one concern a file: each feature provides its own with
+//! `provide()` and reads it with `expect()`, never a bare signal in context.
+//!
+//! - [`catalog`]: the courses (shipped, fetched when opened; local).
+//! - [`store`]: the learner's progress, saved and checked against the courses.
+//! - [`settings`]: the UI language.
+//! - [`nav`]: the current screen.
+//! - [`clock`]: the one place the clock and the random source are read.
+
+pub mod catalog;
+pub mod clock;
+pub mod nav;
+pub mod settings;
+pub mod store;
+
+pub use catalog::{Catalog, LocalCourse};
+pub use clock::{fresh_seed, now_ms, today};
+pub use nav::Nav;
+pub use settings::Settings;
+pub use store::Store;
