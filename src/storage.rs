@@ -67,6 +67,9 @@ pub enum StorageError {
     /// Stored progress comes from a newer version of the app; it is left
     /// untouched and this tab does not write.
     Newer(u64),
+    /// Stored progress of an older version could not be copied aside
+    /// before its migration; this tab does not write, so it stays as it was.
+    NotKeptAside,
 }
 
 /// True when localStorage can be used at all. `LocalStorage::raw()` throws
@@ -95,31 +98,42 @@ pub fn set_raw(key: &Key, value: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::WriteRefused(format!("{e:?}")))
 }
 
-/// Copies a value aside under a new backup key.
-fn back_up(raw: &str, now_ms: u64) -> bool {
-    set_raw(&Key::Backup(now_ms), raw).is_ok()
+/// Copies a value aside under a new backup key (never over an earlier
+/// copy), where Settings offers it for download.
+pub fn keep_aside(raw: &str, now_ms: u64) -> Result<(), StorageError> {
+    let free = (now_ms..now_ms.saturating_add(1_000))
+        .find(|ms| matches!(get_raw(&Key::Backup(*ms)), Ok(None)))
+        .ok_or(StorageError::Unavailable)?;
+    set_raw(&Key::Backup(free), raw)
 }
 
-/// Loads progress. A missing value is a fresh start; an older version is
-/// migrated (the original kept as a backup); an unreadable one is copied
-/// aside and reported, and the app goes on with a fresh record.
-pub fn load_progress(now_ms: u64) -> (Progress, Option<StorageError>) {
+fn back_up(raw: &str, now_ms: u64) -> bool {
+    keep_aside(raw, now_ms).is_ok()
+}
+
+/// Loads progress and, as JSON, what was stored (for a copy aside when a
+/// later check changes it). A missing value is a fresh start; an older
+/// version is migrated (the original kept as a backup, or nothing is
+/// written when that fails); an unreadable one is copied aside and
+/// reported, and the app goes on with a fresh record.
+pub fn load_progress(now_ms: u64) -> (Progress, Option<String>, Option<StorageError>) {
     let raw = match get_raw(&Key::Progress) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return (Progress::new(), None),
-        Err(e) => return (Progress::new(), Some(e)),
+        Ok(None) => return (Progress::new(), None, None),
+        Err(e) => return (Progress::new(), None, Some(e)),
     };
     match progress::migrate(&raw) {
         Ok((p, from)) => {
-            if from < VERSION {
-                back_up(&raw, now_ms);
-            }
-            (p, None)
+            let problem = (from < VERSION && !back_up(&raw, now_ms))
+                .then_some(StorageError::NotKeptAside);
+            (p, Some(raw), problem)
         }
-        Err(MigrateError::FromTheFuture(v)) => (Progress::new(), Some(StorageError::Newer(v))),
+        Err(MigrateError::FromTheFuture(v)) => {
+            (Progress::new(), None, Some(StorageError::Newer(v)))
+        }
         Err(_) => {
             let backed_up = back_up(&raw, now_ms);
-            (Progress::new(), Some(StorageError::Corrupt { backed_up }))
+            (Progress::new(), None, Some(StorageError::Corrupt { backed_up }))
         }
     }
 }
@@ -130,13 +144,25 @@ pub fn parse_progress(raw: &str) -> Option<Progress> {
 }
 
 /// Saves progress, merged with whatever is stored now (another tab may
-/// have written since), and returns what was written.
-pub fn save_progress(progress: &Progress) -> Result<Progress, StorageError> {
-    let stored = get_raw(&Key::Progress)?.and_then(|raw| parse_progress(&raw));
-    let merged = match stored {
+/// have written since) and then tidied by `fit` (checked against the
+/// courses; true when it changed something, and then what was stored is
+/// copied aside first). Returns what was written.
+pub fn save_progress(
+    progress: &Progress,
+    now_ms: u64,
+    fit: impl Fn(&mut Progress) -> bool,
+) -> Result<Progress, StorageError> {
+    let raw = get_raw(&Key::Progress)?;
+    let stored = raw.as_deref().and_then(parse_progress);
+    let mut merged = match stored {
         Some(stored) => progress::merge(&stored, progress),
         None => progress.clone(),
     };
+    if fit(&mut merged)
+        && let Some(raw) = &raw
+    {
+        keep_aside(raw, now_ms)?;
+    }
     let json =
         serde_json::to_string(&merged).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
     set_raw(&Key::Progress, &json)?;
@@ -180,15 +206,22 @@ pub fn progress_key_name() -> String {
 }
 
 /// The question files a trainer kept in this browser: `[[name, text], …]`.
-pub fn load_local_courses() -> Vec<SourceFile> {
-    let Ok(Some(raw)) = get_raw(&Key::LocalCourses) else {
-        return Vec::new();
+/// A value that cannot be read is copied aside (and reported), so the next
+/// save cannot overwrite the only copy.
+pub fn load_local_courses(now_ms: u64) -> Result<Vec<SourceFile>, StorageError> {
+    let Some(raw) = get_raw(&Key::LocalCourses)? else {
+        return Ok(Vec::new());
     };
-    let pairs: Vec<(String, String)> = serde_json::from_str(&raw).unwrap_or_default();
-    pairs
-        .into_iter()
-        .map(|(name, text)| SourceFile::new(name, text))
-        .collect()
+    match serde_json::from_str::<Vec<(String, String)>>(&raw) {
+        Ok(pairs) => Ok(pairs
+            .into_iter()
+            .map(|(name, text)| SourceFile::new(name, text))
+            .collect()),
+        Err(_) => {
+            let backed_up = back_up(&raw, now_ms);
+            Err(StorageError::Corrupt { backed_up })
+        }
+    }
 }
 
 /// Saves the question files a trainer keeps in this browser.

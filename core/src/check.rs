@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{self, Diagnostic, Lang, Message};
 use crate::item_check::{self, ItemOptions};
-use crate::model::Course;
+use crate::model::{Course, CourseSummary};
 use crate::parse::parse_course;
 use crate::source::LineIndex;
 
@@ -132,6 +132,81 @@ pub fn check_files_with(files: &[SourceFile], options: &ItemOptions) -> Report {
     check(files, Some(options))
 }
 
+/// A trainer's file as the app's preview checked it.
+#[derive(Debug)]
+pub struct FileCheck {
+    /// The course, when the file has no error.
+    pub course: Option<Course>,
+    /// Every error and warning of the file as `file:line:column: message`.
+    pub lines: Vec<String>,
+    /// How many of `lines` are errors.
+    pub errors: usize,
+}
+
+/// Checks a trainer's file with the same rules as `quizcheck` (warnings
+/// included), beside the shipped files when they could be fetched (a
+/// clashing id is then reported at its line), and always beside the ids in
+/// the shipped courses' index (`shipped`), so a kept file is refused once
+/// a release takes one of its ids. A template can be checked but never
+/// listed.
+pub fn check_trainer_file(
+    shipped_files: &[SourceFile],
+    shipped: &[CourseSummary],
+    file: &SourceFile,
+    options: &ItemOptions,
+    lang: Lang,
+) -> FileCheck {
+    let mut files = shipped_files.to_vec();
+    files.push(file.clone());
+    let index = shipped_files.len();
+    let report = check_files_with(&files, options);
+    let mut errors: Vec<Diagnostic> = report
+        .problems
+        .iter()
+        .filter(|(i, _)| *i == index)
+        .flat_map(|(_, d)| d.iter().cloned())
+        .collect();
+    let parsed = parse_course(&file.text, false);
+    let id_span = parsed.course_id.map_or(0..0, |(_, span)| span);
+    if file.is_template() {
+        errors.push(Diagnostic {
+            span: 0..0,
+            message: Message::TemplateNotListed,
+        });
+    }
+    let course = parsed.course.filter(|_| errors.is_empty());
+    if let Some(course) = &course {
+        let clash = shipped.iter().find(|s| {
+            s.id == course.id
+                || course
+                    .questions
+                    .iter()
+                    .any(|q| s.question_ids.contains(&q.id))
+        });
+        if let Some(s) = clash {
+            errors.push(Diagnostic {
+                span: id_span,
+                message: Message::ClashesWithShipped {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                },
+            });
+        }
+    }
+    let warnings = report.warnings_for(index).to_vec();
+    let count = errors.len();
+    let only_this = Report {
+        courses: Vec::new(),
+        problems: vec![(index, errors)],
+        warnings: vec![(index, warnings)],
+    };
+    FileCheck {
+        course: course.filter(|_| count == 0),
+        lines: only_this.render(&files, lang),
+        errors: count,
+    }
+}
+
 fn check(files: &[SourceFile], items: Option<&ItemOptions>) -> Report {
     let mut courses = Vec::new();
     let mut problems: Vec<Vec<Diagnostic>> = Vec::new();
@@ -208,4 +283,41 @@ fn location(files: &[SourceFile], file: usize, span: &Range<usize>) -> String {
     };
     let (line, column) = LineIndex::new(&f.text).position(&f.text, span.start);
     format!("{}:{line}:{column}", f.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    const COURSE: &str = include_str!("../../quizzes/_template.toml");
+
+    fn options() -> ItemOptions {
+        ItemOptions::new(Date::parse("2026-12-01").expect("a date"))
+    }
+
+    #[test]
+    fn a_trainers_file_is_checked_beside_the_shipped_ones() {
+        let mine = SourceFile::new("mine.toml", COURSE);
+        let checked = check_trainer_file(&[], &[], &mine, &options(), Lang::En);
+        assert_eq!(checked.errors, 0, "{:?}", checked.lines);
+        assert!(checked.course.is_some());
+
+        let template = SourceFile::new("_mine.toml", COURSE);
+        let checked = check_trainer_file(&[], &[], &template, &options(), Lang::En);
+        assert_eq!((checked.errors, checked.course.is_none()), (1, true));
+        assert!(checked.lines[0].starts_with("_mine.toml:1:1: a template"));
+
+        // Beside the index alone (the shipped files could not be fetched).
+        let shipped = check_files(&[mine.clone()]).courses[0].summary();
+        let again = SourceFile::new("again.toml", COURSE);
+        let checked = check_trainer_file(&[], &[shipped], &again, &options(), Lang::Ja);
+        assert_eq!(checked.errors, 1);
+        assert!(checked.lines[0].contains("配布済みのコース「コース名」"));
+
+        // Beside the files: the clash is named at its line.
+        let checked = check_trainer_file(&[mine], &[], &again, &options(), Lang::En);
+        assert!(checked.errors >= 1);
+        assert!(checked.lines[0].starts_with("again.toml:"));
+    }
 }

@@ -172,6 +172,17 @@ pub enum Message {
     /// A file that yielded no course and named no other problem. A safety
     /// net: every file yields a course or at least one problem.
     NoCourse,
+    /// A template (a file whose name starts with `_`) offered to the app:
+    /// it is checked but can never be listed.
+    TemplateNotListed,
+    /// A trainer's file whose course id or a question id a shipped course
+    /// already uses.
+    ClashesWithShipped {
+        /// The shipped course's id.
+        id: String,
+        /// The shipped course's title.
+        title: String,
+    },
     /// A `checked` value that is not a real date written `YYYY-MM-DD`.
     BadDate {
         /// The value as written.
@@ -344,6 +355,8 @@ impl Message {
             NoQuestions => "no-questions",
             NumberTooLarge { .. } => "number-too-large",
             NoCourse => "no-course",
+            TemplateNotListed => "template-not-listed",
+            ClashesWithShipped { .. } => "clashes-with-shipped",
             BadDate { .. } => "bad-date",
             LongestCorrect { .. } => "longest-correct",
             CorrectStandsOut { .. } => "correct-stands-out",
@@ -520,6 +533,18 @@ impl Message {
                 "no course could be read from this file; check the course keys and its [[question]]s"
                     .into()
             }
+            TemplateNotListed if ja => {
+                "テンプレート（名前が _ で始まるファイル）は一覧に出せません。_ で始まらない名前にしてください".into()
+            }
+            TemplateNotListed => {
+                "a template (a file whose name starts with _) is never listed; rename the file".into()
+            }
+            ClashesWithShipped { id, title } if ja => format!(
+                "コース id か問題 id が、配布済みのコース「{title}」（{id}）と重複しています。別の id にしてください"
+            ),
+            ClashesWithShipped { id, title } => format!(
+                "the course id or a question id is already used by the shipped course “{title}” ({id}); choose other ids"
+            ),
             BadDate { value } if ja => format!(
                 "checked（確認日）「{value}」は日付として読めません。存在する日付を \"2026-12-01\" のように 年-月-日 の半角数字で書いてください"
             ),

@@ -25,7 +25,9 @@ pub mod schedule;
 pub mod source;
 pub mod text;
 
-pub use check::{Report, SourceFile, check_files, check_files_with};
+pub use check::{
+    FileCheck, Report, SourceFile, check_files, check_files_with, check_trainer_file,
+};
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Lang, Message, Severity};
 pub use item_check::ItemOptions;

@@ -135,6 +135,16 @@ pub struct Ui {
     pub reload: &'static str,
     pub difficulty: [&'static str; 3],
     pub footer: &'static str,
+    pub storage_not_kept_aside: &'static str,
+    pub repair_intro: &'static str,
+    pub repair_kept: &'static str,
+    pub dismiss: &'static str,
+    pub download_failed: &'static str,
+    pub local_save_failed: &'static str,
+    pub local_unreadable: &'static str,
+    pub preview_warnings: &'static str,
+    pub rejected_heading: &'static str,
+    pub rejected_explain: &'static str,
 }
 
 /// Japanese, the default.
@@ -269,6 +279,16 @@ pub const JA: Ui = Ui {
     reload: "ページを再読み込みする",
     difficulty: ["基礎", "標準", "応用"],
     footer: "学習記録はこのブラウザの中にだけ保存され、外部には送信されません。",
+    storage_not_kept_aside: "保存されている以前の形式の学習記録の控えを残せませんでした（保存領域に空きがない可能性があります）。記録を守るため、このタブでは保存しません。設定画面から学習記録を書き出してください。",
+    repair_intro: "このアプリの更新でコースの内容が変わったため、保存されていた学習記録の一部をそのまま使えなくなりました。次のとおり対応しました。",
+    repair_kept: "元の記録の控えは設定画面に保管してあり、ダウンロードできます。受講結果の履歴と、他のコースの記録はそのままです。",
+    dismiss: "閉じる",
+    download_failed: "ブラウザがダウンロードを許可しませんでした。ブラウザの設定を確認して、もう一度お試しください。",
+    local_save_failed: "このブラウザに保存できませんでした（保存領域に空きがないか、保存が禁止されています）。一覧は変わっていません。",
+    local_unreadable: "このブラウザに保管されていたコースの一覧を読めませんでした。元のデータは控えとして設定画面に保管しています。",
+    preview_warnings: "出題のくせの警告（公開はできますが、見直しをおすすめします）",
+    rejected_heading: "チェックを通らなくなった保管中のファイル",
+    rejected_explain: "アプリの更新などで、次のファイルはチェックを通らなくなりました。一覧には出していませんが、消さずに保管しています。直したファイルを読み込み直すか、不要なら削除してください。",
 };
 
 /// English.
@@ -403,6 +423,16 @@ pub const EN: Ui = Ui {
     reload: "Reload the page",
     difficulty: ["Basic", "Standard", "Advanced"],
     footer: "Your progress is stored only in this browser and is never sent anywhere.",
+    storage_not_kept_aside: "A copy of your saved progress from an earlier version could not be kept (storage may be full). To protect it, this tab does not save. Export your progress from Settings.",
+    repair_intro: "A new release changed some courses, so part of your saved progress no longer fits them. This is what was done:",
+    repair_kept: "A copy of the original record is kept in Settings, where you can download it. Your finished results and your other courses are unchanged.",
+    dismiss: "Close",
+    download_failed: "The browser did not allow the download. Check its settings and try again.",
+    local_save_failed: "This could not be saved in this browser (storage is full or blocked). The list has not changed.",
+    local_unreadable: "The list of courses kept in this browser could not be read. The original data is kept as a copy in Settings.",
+    preview_warnings: "Item-writing warnings (the course can be used, but consider revising)",
+    rejected_heading: "Kept files that no longer pass the check",
+    rejected_explain: "After an update, these kept files no longer pass the check. They are not listed for learners, but they are kept. Load a corrected file again, or remove them.",
 };
 
 /// The strings for a language.
@@ -466,5 +496,47 @@ pub fn import_summary(lang: Lang, s: &quiz_core::progress::Summary) -> String {
             "Imported: {} finished attempts and {} question records added or updated ({} new courses).",
             s.attempts_added, s.cards_updated, s.courses_added
         ),
+    }
+}
+
+/// "12行目" and its English form, for a line of a converted file.
+pub fn line_label(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{line}行目"),
+        Lang::En => format!("line {line}"),
+    }
+}
+
+/// One repair of saved progress, in plain words: what happened and what
+/// the learner can do. `title` is the course's title.
+pub fn repair_message(lang: Lang, repair: &quiz_core::progress::Repair, title: &str) -> String {
+    use quiz_core::progress::Repair;
+    match (repair, lang) {
+        (Repair::ActiveEnded { .. }, Lang::Ja) => format!(
+            "「{title}」の途中の回答は、問題が変わったため続けられません。この回答は終了しました。コースはもう一度最初から受けられます。"
+        ),
+        (Repair::ActiveEnded { .. }, Lang::En) => format!(
+            "Your unfinished attempt at “{title}” cannot go on because its questions changed. It was ended; you can start the course again."
+        ),
+        (Repair::LastEnded { .. }, Lang::Ja) => format!(
+            "「{title}」の前回の結果は、問題が変わったため1問ずつの表示ができなくなりました。点数と合否は履歴に残っています。"
+        ),
+        (Repair::LastEnded { .. }, Lang::En) => format!(
+            "The last results of “{title}” can no longer be shown question by question because its questions changed. The score and pass stay in your history."
+        ),
+        (Repair::ReviewEnded { .. }, Lang::Ja) => {
+            "今日の復習は、出題中の問題がなくなったため終了しました。復習はもう一度始められます。".to_owned()
+        }
+        (Repair::ReviewEnded { .. }, Lang::En) => {
+            "Today's review was ended because a question in it no longer exists. You can start a new review.".to_owned()
+        }
+        (Repair::Reopened { .. }, Lang::Ja) => format!(
+            "「{title}」の回答は、終わっていない問題があったため、途中から続けられるようにしました。"
+        ),
+        (Repair::Reopened { .. }, Lang::En) => format!(
+            "Your attempt at “{title}” still had unanswered questions, so it was reopened where you left off."
+        ),
+        (Repair::Clamped { .. }, Lang::Ja) => "保存されていた数値の一部を正しい範囲に直しました。".to_owned(),
+        (Repair::Clamped { .. }, Lang::En) => "Some stored numbers were brought back into range.".to_owned(),
     }
 }

@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <widgets::StorageNotice />
+        <widgets::RepairNotice />
         <widgets::UpdateNotice />
         <main id="main" tabindex="-1" class="main">
             {move || match nav.route.get() {

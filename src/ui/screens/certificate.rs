@@ -6,13 +6,13 @@ use quiz_core::{Lang, Route};
 
 use super::not_found::NotFound;
 use crate::ui::i18n::ui;
+use crate::ui::state::clock::local_ymd;
 use crate::ui::state::{Catalog, Settings, Store, now_ms};
 use crate::ui::widgets::use_title;
 
 /// A date in the learner's language, e.g. 2026年11月24日.
 fn long_date(lang: Lang, ms: u64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let (y, m, d) = (date.get_full_year(), date.get_month() + 1, date.get_date());
+    let (y, m, d) = local_ymd(ms);
     match lang {
         Lang::Ja => format!("{y}年{m}月{d}日"),
         Lang::En => format!("{y}-{m:02}-{d:02}"),

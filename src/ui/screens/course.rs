@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use quiz_core::Route;
 
-use super::attempt::start_attempt;
+use super::attempt::start_and_open;
 use super::not_found::NotFound;
 use crate::ui::i18n::{score_line, ui};
+use crate::ui::state::clock::local_time;
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{RichText, ScoreChart, use_title};
 
@@ -24,7 +25,7 @@ pub fn CoursePage(id: String) -> impl IntoView {
     let start_course = course.clone();
     let restart = {
         let course = course.clone();
-        move |_| start_attempt(store, nav, &course, None)
+        move |_| start_and_open(store, nav, &course, None)
     };
     let attempt_href = Route::Attempt(course.id.clone()).href();
     let pass_mark = course.pass_mark;
@@ -52,7 +53,7 @@ pub fn CoursePage(id: String) -> impl IntoView {
                     let course = start_course.clone();
                     view! {
                         <button type="button" class="button button--primary"
-                            on:click=move |_| start_attempt(store, nav, &course, None)>{t.start}</button>
+                            on:click=move |_| start_and_open(store, nav, &course, None)>{t.start}</button>
                     }.into_any()
                 }
             }}
@@ -71,8 +72,7 @@ pub fn CoursePage(id: String) -> impl IntoView {
                     })}
                     <ol class="history">
                         {r.history.iter().rev().map(|f| {
-                            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(f.at_ms as f64));
-                            let when: String = date.to_locale_string(if l == quiz_core::Lang::Ja { "ja-JP" } else { "en-GB" }, &wasm_bindgen::JsValue::UNDEFINED).into();
+                            let when = local_time(l, f.at_ms);
                             let state = if f.passed { t.passed } else { t.not_passed };
                             view! { <li>{format!("{when} — {} — {state}", score_line(l, f.percent, pass_mark))}</li> }
                         }).collect_view()}

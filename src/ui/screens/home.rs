@@ -2,11 +2,24 @@
 
 use leptos::prelude::*;
 
-use crate::ui::i18n::ui;
 use quiz_core::Route;
 
-use crate::ui::state::{Catalog, Settings, Store, today};
+use super::attempt::start_and_open;
+use crate::ui::i18n::ui;
+use crate::ui::state::{Catalog, Nav, Settings, Store, today};
 use crate::ui::widgets::{CourseCard, use_title};
+
+/// Fetches the course if need be, then starts an attempt. If the course
+/// cannot be fetched, its page says why and offers to try again.
+fn start_when_loaded(catalog: Catalog, store: Store, nav: Nav, id: String) {
+    leptos::task::spawn_local(async move {
+        let loaded = catalog.load(std::slice::from_ref(&id)).await;
+        match catalog.course(&id) {
+            Some(course) if loaded.is_ok() => start_and_open(store, nav, &course, None),
+            _ => nav.go(&Route::Course(id)),
+        }
+    });
+}
 
 /// The course list.
 #[component]
@@ -16,6 +29,11 @@ pub fn Home() -> impl IntoView {
     let lang = Settings::expect().lang;
     use_title(|_| None);
     let review_catalog = catalog.clone();
+    let nav = Nav::expect();
+    let on_start = {
+        let catalog = catalog.clone();
+        Callback::new(move |id: String| start_when_loaded(catalog.clone(), store, nav, id))
+    };
     view! {
         <h1 class="page-title">{move || ui(lang.get()).app_name}</h1>
         <section class="review-card" aria-labelledby="review-heading">
@@ -47,7 +65,7 @@ pub fn Home() -> impl IntoView {
                             let record = progress.course(&c.id).cloned();
                             let mastery = progress.mastery(&c.question_ids);
                             let local = catalog.is_local(&c.id);
-                            view! { <CourseCard course=c record mastery local /> }
+                            view! { <CourseCard course=c record mastery local on_start /> }
                         })
                         .collect_view()
                 }}

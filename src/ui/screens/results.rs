@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 use quiz_core::Route;
-use quiz_core::attempt::grade;
+use quiz_core::attempt::Outcome;
 
-use super::attempt::{AnswerSummary, Sources, start_attempt};
+use super::attempt::start_and_open;
 use super::not_found::NotFound;
 use crate::ui::i18n::{duration, question_number, score_line, ui};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
-use crate::ui::widgets::{RichText, use_title};
+use crate::ui::widgets::{AnswerSummary, RichText, Sources, use_title};
 
 /// The results page of course `id`.
 #[component]
@@ -43,11 +43,11 @@ pub fn ResultsPage(id: String) -> impl IntoView {
     let retry_missed = {
         let course = course.clone();
         let missed = missed.clone();
-        move |_| start_attempt(store, nav, &course, Some(missed.clone()))
+        move |_| start_and_open(store, nav, &course, Some(missed.clone()))
     };
     let retry_all = {
         let course = course.clone();
-        move |_| start_attempt(store, nav, &course, None)
+        move |_| start_and_open(store, nav, &course, None)
     };
     let items = attempt
         .items
@@ -56,7 +56,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         .filter_map(|(n, item)| {
             let q = course.question(&item.question)?.clone();
             let marks = item.answer.clone().unwrap_or_default();
-            let right = grade(&q, &marks) >= 1.0;
+            let right = Outcome::of(&q, &marks).is_right();
             Some(view! {
                 <li class="review-item" class:review-item--wrong=!right>
                     <h3>

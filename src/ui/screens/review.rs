@@ -1,40 +1,16 @@
 //! Today's review (今日の復習): the questions due across all courses, asked
 //! like an attempt; every answer moves its card in the Leitner schedule.
+//! Which questions, and the session's course, are decided in
+//! [`quiz_core::review`].
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_core::attempt::Attempt;
-use quiz_core::{Course, Draw, Text};
+use quiz_core::review;
 
-use super::attempt::{Mode, Quiz};
 use crate::ui::i18n::ui;
 use crate::ui::state::{Catalog, Settings, Store, fresh_seed, now_ms, today};
-use crate::ui::widgets::use_title;
-
-/// Most questions one review session asks.
-pub const SESSION_SIZE: usize = 20;
-
-/// A course made of the given questions from every course, for a review.
-fn review_course(catalog: &Catalog, title: &str, ids: &[String]) -> Course {
-    let all = catalog.all();
-    let questions = ids
-        .iter()
-        .filter_map(|id| all.iter().find_map(|c| c.question(id)).cloned())
-        .collect();
-    Course {
-        id: "review".into(),
-        title: title.into(),
-        description: Text::default(),
-        policy: String::new(),
-        order: None,
-        pass_mark: 0,
-        draw: Draw::All,
-        questions,
-        hidden: true,
-        checked: None,
-    }
-}
+use crate::ui::widgets::{Answered, Quiz, use_title};
 
 /// The review screen: start, continue, or see how the last session went.
 #[component]
@@ -50,41 +26,48 @@ pub fn ReviewPage() -> impl IntoView {
         let catalog = catalog.clone();
         move |_| {
             let courses = catalog.all();
-            store.progress.with(|p| {
-                p.due(
-                    courses
-                        .iter()
-                        .flat_map(|c| c.questions.iter().map(|q| &q.id)),
-                    today(),
-                )
-            })
+            store
+                .progress
+                .with(|p| review::due(p, &courses, today()).len())
         }
     });
     let start = {
         let catalog = catalog.clone();
         move |_| {
-            let ids: Vec<String> = due.get_untracked().into_iter().take(SESSION_SIZE).collect();
-            let course = review_course(&catalog, title, &ids);
-            let attempt = Attempt::retry(&course, &ids, fresh_seed(), now_ms());
-            store.progress.update(|p| p.review = Some(attempt.clone()));
-            session.set(Some(attempt));
+            let courses = catalog.all();
+            let started = store.progress.with_untracked(|p| {
+                review::start(p, &courses, today(), fresh_seed(), now_ms())
+            });
+            if let Some(attempt) = started {
+                store.progress.update(|p| p.review = Some(attempt.clone()));
+                session.set(Some(attempt));
+            }
         }
     };
     move || {
         let t = ui(lang.get());
+        let courses = catalog.all();
         match session.get() {
             Some(attempt) if !attempt.is_finished() => {
-                let ids: Vec<String> = attempt.items.iter().map(|i| i.question.clone()).collect();
-                let course = Arc::new(review_course(&catalog, title, &ids));
+                let course = Arc::new(review::session_course(&courses, title, &attempt));
+                let on_answer = {
+                    let course = course.clone();
+                    Callback::new(move |a: Answered| {
+                        store.progress.update(|p| {
+                            p.record_answer(&course, &a.question, &a.marks, today(), a.at_ms);
+                            p.review = Some(a.attempt);
+                        });
+                    })
+                };
                 let on_finish = Callback::new(move |_| {
                     session.set(store.progress.with_untracked(|p| p.review.clone()));
                 });
-                view! { <Quiz course attempt mode=Mode::Review on_finish /> }.into_any()
+                let back_href = quiz_core::Route::Home.href();
+                view! { <Quiz course attempt back_href on_answer on_finish /> }.into_any()
             }
             finished => {
                 let summary = finished.map(|attempt| {
-                    let ids: Vec<String> = attempt.items.iter().map(|i| i.question.clone()).collect();
-                    let score = attempt.score(&review_course(&catalog, title, &ids));
+                    let score = attempt.score(&review::session_course(&courses, title, &attempt));
                     view! {
                         <section class="result-summary result-summary--pass" aria-labelledby="review-done">
                             <h2 id="review-done">{t.review_done}</h2>
@@ -92,7 +75,7 @@ pub fn ReviewPage() -> impl IntoView {
                         </section>
                     }
                 });
-                let count = due.get().len();
+                let count = due.get();
                 view! {
                     <h1 class="page-title">{t.review_heading}</h1>
                     {summary}

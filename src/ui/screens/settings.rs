@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use quiz_core::Lang;
-use quiz_core::progress::{merge, migrate, summarize};
+use quiz_core::progress::migrate;
 use quiz_core::report::{results_file, to_csv};
 
 use crate::storage;
 use crate::ui::i18n::{import_summary, ui};
+use crate::ui::state::clock::{local_time, today_string, utc_offset_minutes};
 use crate::ui::state::{Catalog, Settings, Store, now_ms};
 use crate::ui::widgets::{download, use_title};
 
@@ -34,16 +35,17 @@ pub fn SettingsPage() -> impl IntoView {
         name_saved.set(true);
     };
 
+    // A download the browser refused is said where it was asked for.
+    let download_failed = RwSignal::new(false);
+    let offer = move |name: &str, mime: &str, text: &str| {
+        download_failed.set(!download(name, mime, text));
+    };
     let export = move |_| {
         let json = store
             .progress
             .with_untracked(|p| serde_json::to_string_pretty(p).unwrap_or_default());
-        let date = js_sys::Date::new_0()
-            .to_iso_string()
-            .as_string()
-            .unwrap_or_default();
-        let day = date.get(..10).unwrap_or("export").replace('-', "");
-        download(
+        let day = today_string().replace('-', "");
+        offer(
             &format!("kenshu-progress-{day}.json"),
             "application/json",
             &json,
@@ -52,7 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     let catalog = Catalog::expect();
     let results = move |csv: bool| {
-        let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+        let offset = utc_offset_minutes();
         let file = store
             .progress
             .with_untracked(|p| results_file(p, &catalog.all(), now_ms(), offset));
@@ -63,14 +65,14 @@ pub fn SettingsPage() -> impl IntoView {
         };
         let base = format!("kenshu-results-{who}-{}", file.exported_on);
         if csv {
-            download(
+            offer(
                 &format!("{base}.csv"),
                 "text/csv;charset=utf-8",
                 &to_csv(&file),
             );
         } else {
             let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-            download(&format!("{base}.json"), "application/json", &json);
+            offer(&format!("{base}.json"), "application/json", &json);
         }
     };
     let results_csv = {
@@ -80,7 +82,9 @@ pub fn SettingsPage() -> impl IntoView {
     let results_json = move |_| results(false);
 
     let import_message = RwSignal::new(None::<(bool, String)>);
+    let import_catalog = Catalog::expect();
     let import = move |ev: leptos::ev::Event| {
+        let catalog = import_catalog.clone();
         let Some(input) = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
@@ -99,13 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
             let l = lang.get_untracked();
             match migrate(&text) {
                 Ok((imported, _)) => {
-                    let before = store.progress.get_untracked();
-                    let mut after = merge(&before, &imported);
-                    // An import restores what it brings, even after an erase.
-                    after.restored_ms = now_ms();
-                    let after = merge(&after, &imported);
-                    let summary = summarize(&before, &after);
-                    store.progress.set(after);
+                    let summary = store.import(&imported, &catalog.shapes_untracked());
                     import_message.set(Some((true, import_summary(l, &summary))));
                 }
                 Err(e) => {
@@ -169,6 +167,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=results_json>{move || t().results_save_json}</button>
             </div>
         </section>
+        <p role="alert" class="form-status status--fail">{move || download_failed.get().then(|| t().download_failed)}</p>
 
         <section aria-labelledby="backups-heading">
             <h2 id="backups-heading">{move || t().backups_heading}</h2>
@@ -180,14 +179,13 @@ pub fn SettingsPage() -> impl IntoView {
                 view! {
                     <ul class="backups">
                         {list.into_iter().map(|(name, ms, value)| {
-                            let when: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
-                                .to_locale_string("ja-JP", &wasm_bindgen::JsValue::UNDEFINED).into();
+                            let when = local_time(lang.get(), ms);
                             let file = format!("{}.json", name.replace('.', "-"));
                             view! {
                                 <li>
                                     {format!("{when}（{} bytes）", value.len())}" "
                                     <button type="button" class="button button--ghost"
-                                        on:click=move |_| { download(&file, "application/json", &value); }>
+                                        on:click=move |_| offer(&file, "application/json", &value)>
                                         {move || t().download}
                                     </button>
                                 </li>

@@ -7,15 +7,18 @@ use quiz_core::import::{self, ImportResult};
 use quiz_core::report::{ResultsFile, combine, parse_results};
 use quiz_core::{Course, Route, SourceFile, check_files};
 
-use crate::ui::i18n::ui;
-use crate::ui::state::{Catalog, Nav, Settings, Store, check_against, check_beside_summaries};
+use super::attempt::start_and_open;
+use crate::ui::i18n::{line_label, ui};
+use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
 
 /// What the preview found in a file.
 #[derive(Clone)]
 enum Preview {
+    /// The file's name and every problem (errors and warnings).
     Problems(String, Vec<String>),
-    Valid(SourceFile, Box<Course>),
+    /// The file, its course and the item-writing warnings.
+    Valid(SourceFile, Box<Course>, Vec<String>),
 }
 
 /// The trainer screen.
@@ -42,6 +45,8 @@ fn PreviewSection() -> impl IntoView {
     let nav = Nav::expect();
     let preview = RwSignal::new(None::<Preview>);
     let kept = RwSignal::new(false);
+    // A keep or remove the browser refused is said, never dropped.
+    let save_failed = RwSignal::new(false);
     let check = {
         let catalog = catalog.clone();
         move |file: web_sys::File| {
@@ -52,14 +57,12 @@ fn PreviewSection() -> impl IntoView {
                 // Ids are checked against every shipped file; offline before
                 // they were ever fetched, against the ids in the course index.
                 let source = SourceFile::new(name.clone(), text);
-                let checked = match catalog.shipped_files().await {
-                    Ok(shipped) => check_against(&shipped, &source),
-                    Err(_) => check_beside_summaries(&catalog.shipped, &source),
-                };
+                let checked = catalog.check_file(&source, lang.get_untracked()).await;
                 kept.set(false);
-                preview.set(Some(match checked {
-                    Ok(course) => Preview::Valid(source, Box::new(course)),
-                    Err(problems) => Preview::Problems(name, problems),
+                save_failed.set(false);
+                preview.set(Some(match checked.course {
+                    Some(course) => Preview::Valid(source, Box::new(course), checked.lines),
+                    None => Preview::Problems(name, checked.lines),
                 }));
             });
         }
@@ -96,13 +99,45 @@ fn PreviewSection() -> impl IntoView {
                                     <a href=Route::Course(c.course.id.clone()).href()>{c.course.title.clone()}</a>
                                     {format!("（{}）", c.file.name)}" "
                                     <button type="button" class="button button--ghost"
-                                        on:click=move |_| { let _ = catalog.remove_local(&id); }>{t.remove}</button>
+                                        on:click=move |_| save_failed.set(catalog.remove_local(&id).is_err())>{t.remove}</button>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                 }
             })
+        }
+    };
+    let rejected_list = {
+        let catalog = catalog.clone();
+        move || {
+            let t = t();
+            let list = catalog.rejected.get();
+            let problem = catalog.local_problem.get();
+            let catalog = catalog.clone();
+            view! {
+                {problem.map(|_| view! { <p role="alert" class="status--fail">{t.local_unreadable}</p> })}
+                {(!list.is_empty()).then(|| view! {
+                    <h3>{t.rejected_heading}</h3>
+                    <p>{t.rejected_explain}</p>
+                    <ul class="local-courses">
+                        {list.into_iter().map(|(file, problems)| {
+                            let name = file.name.clone();
+                            let catalog = catalog.clone();
+                            view! {
+                                <li>
+                                    {file.name.clone()}" "
+                                    <button type="button" class="button button--ghost"
+                                        on:click=move |_| save_failed.set(catalog.remove_rejected(&name).is_err())>{t.remove}</button>
+                                    <ul class="problems">
+                                        {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
         }
     };
     view! {
@@ -121,27 +156,34 @@ fn PreviewSection() -> impl IntoView {
                             {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Preview::Valid(source, course) => {
+                    Preview::Valid(source, course, warnings) => {
                         let try_it = {
                             let (source, course) = (source.clone(), course.clone());
                             let catalog = Catalog::expect();
                             move |_| {
+                                // Trying is for this tab only: nothing is stored.
                                 let _ = catalog.add_local(source.clone(), (*course).clone(), false);
-                                super::attempt::start_attempt(store, nav, &course, None);
+                                start_and_open(store, nav, &course, None);
                             }
                         };
                         let keep = {
                             let (source, course) = (source.clone(), course.clone());
                             let catalog = Catalog::expect();
                             move |_| {
-                                if catalog.add_local(source.clone(), (*course).clone(), true).is_ok() {
-                                    kept.set(true);
-                                }
+                                let saved = catalog.add_local(source.clone(), (*course).clone(), true).is_ok();
+                                kept.set(saved);
+                                save_failed.set(!saved);
                             }
                         };
                         view! {
                             <h3 class="status--pass">{format!("{}: {}", source.name, t().preview_ok)}</h3>
                             <p>{format!("{} — {} ({} {})", course.title, course.id, t().questions_in_pool, course.questions.len())}</p>
+                            {(!warnings.is_empty()).then(|| view! {
+                                <h4>{format!("{}（{}）", t().preview_warnings, warnings.len())}</h4>
+                                <ul class="problems problems--warnings">
+                                    {warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}
+                                </ul>
+                            })}
                             <div class="actions">
                                 <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
                                 <button type="button" class="button button--secondary" on:click=keep>{t().keep_local}</button>
@@ -150,8 +192,10 @@ fn PreviewSection() -> impl IntoView {
                         }.into_any()
                     }
                 })}
+                <p role="alert" class="status--fail">{move || save_failed.get().then(|| t().local_save_failed)}</p>
             </div>
             {local_list}
+            {rejected_list}
         </section>
     }
 }
@@ -162,6 +206,7 @@ fn ConvertSection() -> impl IntoView {
     let t = move || ui(lang.get());
     let aiken = RwSignal::new(false);
     let converted = RwSignal::new(None::<(String, ImportResult, String, Vec<String>)>);
+    let download_failed = RwSignal::new(false);
     let on_input = move |ev: leptos::ev::Event| {
         let Some(file) = input_files(&ev).into_iter().next() else {
             return;
@@ -178,7 +223,7 @@ fn ConvertSection() -> impl IntoView {
             let toml = import::to_toml(&result, &id, &id, &name);
             let out_name = format!("{id}.toml");
             let files = [SourceFile::new(out_name.clone(), toml.clone())];
-            let todo = check_files(&files).render(&files, quiz_core::Lang::Ja);
+            let todo = check_files(&files).render(&files, lang.get_untracked());
             converted.set(Some((out_name, result, toml, todo)));
         });
     };
@@ -204,7 +249,7 @@ fn ConvertSection() -> impl IntoView {
                         {(!result.issues.is_empty()).then(|| view! {
                             <h3>{format!("{}（{}）", t.convert_skipped, result.issues.len())}</h3>
                             <ul class="problems">
-                                {result.issues.iter().map(|i| view! { <li>{format!("{}行目: {}", i.line, i.message)}</li> }).collect_view()}
+                                {result.issues.iter().map(|i| view! { <li>{format!("{}: {}", line_label(lang.get_untracked(), i.line), i.message)}</li> }).collect_view()}
                             </ul>
                         })}
                         {(!todo.is_empty()).then(|| view! {
@@ -213,8 +258,9 @@ fn ConvertSection() -> impl IntoView {
                         })}
                         <div class="actions">
                             <button type="button" class="button button--primary"
-                                on:click=move |_| { download(&file_name, "application/toml", &text); }>{t.convert_download}</button>
+                                on:click=move |_| download_failed.set(!download(&file_name, "application/toml", &text))>{t.convert_download}</button>
                         </div>
+                        <p role="alert" class="status--fail">{move || download_failed.get().then(|| ui(lang.get()).download_failed)}</p>
                         <pre class="toml-preview" tabindex="0" aria-label=name>{toml}</pre>
                     }
                 })}

@@ -1,15 +1,16 @@
-//! Typed contexts: each feature provides its own with `provide()` and reads
-//! it with `expect()`, never a bare signal in context.
+//! The courses: shipped ones (an index compiled in, each file fetched when
+//! first opened) and a trainer's local ones kept in this browser.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quiz_core::progress::{Progress, merge};
-use quiz_core::{Course, CourseSummary, Lang, Route, SourceFile, check_files};
+use quiz_core::item_check::ItemOptions;
+use quiz_core::progress::{CourseShape, Courses};
+use quiz_core::{Course, CourseSummary, FileCheck, Lang, SourceFile, check_trainer_file};
 
+use super::clock::{now_ms, today_date};
 use crate::course_files::{self, FetchError};
-
-use crate::storage::{self, Key, StorageError};
+use crate::storage::{self, StorageError};
 
 /// The courses: those shipped with this build (checked at build time; each
 /// fetched when first opened) and those a trainer kept in this browser from
@@ -25,6 +26,13 @@ pub struct Catalog {
     /// Local courses: previewed and kept in this browser, never replacing a
     /// shipped one.
     pub local: RwSignal<Vec<LocalCourse>>,
+    /// Kept files that no longer pass the check (a release took one of
+    /// their ids, or the rules changed), with every problem. They stay
+    /// stored, so nothing a trainer kept is lost, and the trainer screen
+    /// says why they are not listed.
+    pub rejected: RwSignal<Vec<(SourceFile, Vec<String>)>>,
+    /// A storage problem with the kept files, for the trainer screen.
+    pub local_problem: RwSignal<Option<StorageError>>,
     /// False until the kept local files have been checked (they are
     /// checked after the first screen is up, by code in a later chunk).
     local_ready: RwSignal<bool>,
@@ -42,26 +50,60 @@ pub struct LocalCourse {
 }
 
 impl Catalog {
-    /// Reads the build's course index and loads kept local courses.
+    /// Reads the build's course index and loads kept local courses. An
+    /// unreadable list of kept files is copied aside, never overwritten.
     pub fn provide() {
         let shipped: Vec<CourseSummary> = crate::SHIPPED.iter().map(|c| c.summary()).collect();
-        let kept = storage::load_local_courses();
+        let (kept, problem) = match storage::load_local_courses(now_ms()) {
+            Ok(kept) => (kept, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
         let catalog = Catalog {
             shipped: Arc::new(shipped),
             loaded: RwSignal::new(Vec::new()),
             fetch_error: RwSignal::new(None),
             local: RwSignal::new(Vec::new()),
+            rejected: RwSignal::new(Vec::new()),
+            local_problem: RwSignal::new(problem),
             local_ready: RwSignal::new(kept.is_empty()),
         };
         if !kept.is_empty() {
-            let (shipped, local, ready) =
-                (catalog.shipped.to_vec(), catalog.local, catalog.local_ready);
+            let shipped = catalog.shipped.to_vec();
+            let (local, rejected, ready) =
+                (catalog.local, catalog.rejected, catalog.local_ready);
             leptos::task::spawn_local(async move {
-                local.set(deferred!(check_kept_files(shipped, kept)));
+                let (good, bad) = deferred!(check_kept_files(shipped, kept));
+                local.set(good);
+                rejected.set(bad);
                 ready.set(true);
             });
         }
         provide_context(catalog);
+    }
+
+    /// Every course known now, for checking saved progress (tracked):
+    /// complete once the kept local files have been checked.
+    pub fn shapes(&self) -> Courses {
+        let mut shapes: Vec<CourseShape> = self.shipped.iter().map(CourseShape::from).collect();
+        self.local
+            .with(|l| shapes.extend(l.iter().map(|c| CourseShape::from(&c.course))));
+        Courses {
+            shapes,
+            complete: self.local_ready.get(),
+        }
+    }
+
+    /// [`Catalog::shapes`], read without tracking (for event handlers).
+    pub fn shapes_untracked(&self) -> Courses {
+        untrack(|| self.shapes())
+    }
+
+    /// Checks a trainer's file as the preview does: beside every shipped
+    /// file (fetched if need be) or, offline, beside the course index.
+    pub async fn check_file(&self, file: &SourceFile, lang: Lang) -> FileCheck {
+        let shipped_files = self.shipped_files().await.unwrap_or_default();
+        let options = ItemOptions::new(today_date());
+        check_trainer_file(&shipped_files, &self.shipped, file, &options, lang)
     }
 
     /// The catalog from context.
@@ -202,13 +244,29 @@ impl Catalog {
     }
 
     fn save_local(&self) -> Result<(), StorageError> {
-        let kept: Vec<SourceFile> = self.local.with_untracked(|l| {
+        // The stored list could not be read nor copied aside: writing now
+        // would overwrite the only copy.
+        if let Some(e @ StorageError::Corrupt { backed_up: false }) = self.local_problem.get_untracked() {
+            return Err(e);
+        }
+        let mut kept: Vec<SourceFile> = self.local.with_untracked(|l| {
             l.iter()
                 .filter(|c| c.kept)
                 .map(|c| c.file.clone())
                 .collect()
         });
-        storage::save_local_courses(&kept)
+        // Files that no longer pass stay stored until the trainer removes them.
+        self.rejected
+            .with_untracked(|r| kept.extend(r.iter().map(|(f, _)| f.clone())));
+        let saved = storage::save_local_courses(&kept);
+        self.local_problem.set(saved.clone().err());
+        saved
+    }
+
+    /// Removes a kept file that no longer passes the check.
+    pub fn remove_rejected(&self, name: &str) -> Result<(), StorageError> {
+        self.rejected.update(|r| r.retain(|(f, _)| f.name != name));
+        self.save_local()
     }
 }
 
@@ -219,240 +277,28 @@ fn parse_shipped(text: String) -> Option<Course> {
     quiz_core::parse::parse_course(&text, false).course
 }
 
-/// Checks the local files kept in this browser again. A split point, like
-/// [`parse_shipped`].
+/// A check of kept files: the ones that pass, and the ones that no longer
+/// do with their problems.
+type KeptFiles = (Vec<LocalCourse>, Vec<(SourceFile, Vec<String>)>);
+
+/// Checks the local files kept in this browser again, beside the course
+/// index. A split point, like [`parse_shipped`].
 #[cfg_attr(kenshu_split, leptos::lazy)]
-fn check_kept_files(shipped: Vec<CourseSummary>, files: Vec<SourceFile>) -> Vec<LocalCourse> {
-    files
-        .into_iter()
-        .filter_map(|file| {
-            let course = check_beside_summaries(&shipped, &file).ok()?;
-            Some(LocalCourse {
+fn check_kept_files(shipped: Vec<CourseSummary>, files: Vec<SourceFile>) -> KeptFiles {
+    let options = ItemOptions::new(today_date());
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for file in files {
+        let checked = check_trainer_file(&[], &shipped, &file, &options, Lang::Ja);
+        match checked.course {
+            Some(course) => good.push(LocalCourse {
                 file,
                 course,
                 kept: true,
-            })
-        })
-        .collect()
-}
-
-/// Checks a trainer's file on its own and against the ids in the shipped
-/// courses' index: for a kept file on start (a new release may have taken
-/// one of its ids), and for a preview while the shipped files cannot be
-/// fetched. The full check, [`check_against`], also names the clashing line.
-pub fn check_beside_summaries(
-    shipped: &[CourseSummary],
-    file: &SourceFile,
-) -> Result<Course, Vec<String>> {
-    let course = check_against(&[], file)?;
-    let clash = shipped.iter().find(|s| {
-        s.id == course.id
-            || course
-                .questions
-                .iter()
-                .any(|q| s.question_ids.contains(&q.id))
-    });
-    match clash {
-        Some(s) => Err(vec![format!(
-            "{}: コース id か問題 id が、配布済みのコース「{}」（{}）と重複しています",
-            file.name, s.title, s.id
-        )]),
-        None => Ok(course),
-    }
-}
-
-/// Checks a trainer's file with the shipped files beside it, so an id that
-/// a shipped course already uses is reported too. Returns the course, or
-/// every problem as `file:line:column: message`.
-pub fn check_against(shipped: &[SourceFile], file: &SourceFile) -> Result<Course, Vec<String>> {
-    let mut files = shipped.to_vec();
-    files.push(file.clone());
-    let report = check_files(&files);
-    let index = files.len() - 1;
-    let mine: Vec<_> = report
-        .problems
-        .iter()
-        .filter(|(i, _)| *i == index)
-        .cloned()
-        .collect();
-    if !mine.is_empty() {
-        let only = quiz_core::Report {
-            problems: mine,
-            ..Default::default()
-        };
-        return Err(only.render(&files, Lang::Ja));
-    }
-    if file.is_template() {
-        return Err(vec![format!(
-            "{}: テンプレート（名前が _ で始まるファイル）は一覧に出せません",
-            file.name
-        )]);
-    }
-    let parsed = quiz_core::parse::parse_course(&file.text, false);
-    parsed.course.ok_or_else(|| {
-        vec![format!(
-            "{}: このファイルからコースを読み取れませんでした",
-            file.name
-        )]
-    })
-}
-
-/// The learner's settings.
-#[derive(Clone, Copy)]
-pub struct Settings {
-    /// UI language; the content stays as written.
-    pub lang: RwSignal<Lang>,
-}
-
-impl Settings {
-    /// Reads the saved language (Japanese by default) and saves changes.
-    pub fn provide() {
-        let saved = storage::get_raw(&Key::Lang).ok().flatten();
-        let lang = RwSignal::new(match saved.as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Ja,
-        });
-        Effect::new(move |prev: Option<()>| {
-            let code = match lang.get() {
-                Lang::Ja => "ja",
-                Lang::En => "en",
-            };
-            if prev.is_some() {
-                let _ = storage::set_raw(&Key::Lang, code);
-            }
-        });
-        provide_context(Settings { lang });
-    }
-
-    /// The settings from context.
-    pub fn expect() -> Settings {
-        expect_context()
-    }
-}
-
-/// The learner's progress and the state of its storage.
-#[derive(Clone, Copy)]
-pub struct Store {
-    /// Everything the learner has done; the one effect below saves it.
-    pub progress: RwSignal<Progress>,
-    /// The last storage problem, shown to the learner.
-    pub problem: RwSignal<Option<StorageError>>,
-    /// False when saving would overwrite data that could not be kept aside.
-    pub writable: RwSignal<bool>,
-}
-
-impl Store {
-    /// Loads progress, saves it after every change (merged with what other
-    /// tabs wrote), and takes in other tabs' changes as they happen.
-    pub fn provide() {
-        let (loaded, problem) = storage::load_progress(now_ms());
-        let writable = RwSignal::new(!matches!(
-            problem,
-            Some(StorageError::Corrupt { backed_up: false } | StorageError::Newer(_))
-        ));
-        let progress = RwSignal::new(loaded);
-        let problem = RwSignal::new(problem);
-        Effect::new(move |prev: Option<()>| {
-            let current = progress.get();
-            if prev.is_none() || !writable.get_untracked() {
-                return;
-            }
-            match storage::save_progress(&current) {
-                // Another tab wrote too: adopt the union (saving it again is a no-op).
-                Ok(merged) if merged != current => progress.set(merged),
-                Ok(_) => {}
-                Err(e) => problem.set(Some(e)),
-            }
-        });
-        let key = storage::progress_key_name();
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() != Some(key.as_str()) {
-                return;
-            }
-            let Some(theirs) = ev.new_value().and_then(|raw| storage::parse_progress(&raw)) else {
-                return;
-            };
-            let merged = progress.with_untracked(|mine| merge(mine, &theirs));
-            if progress.with_untracked(|mine| *mine != merged) {
-                progress.set(merged);
-            }
-        });
-        on_cleanup(move || handle.remove());
-        provide_context(Store {
-            progress,
-            problem,
-            writable,
-        });
-    }
-
-    /// The store from context.
-    pub fn expect() -> Store {
-        expect_context()
-    }
-
-    /// Starts over with an empty record, after the learner confirmed.
-    pub fn reset(&self) {
-        match storage::clear_progress() {
-            Ok(()) => self.problem.set(None),
-            Err(e) => self.problem.set(Some(e)),
+            }),
+            None => bad.push((file, checked.lines)),
         }
-        // The erase itself is recorded, so tabs still holding the old record
-        // cannot merge it back.
-        self.progress.set(Progress::erased(now_ms()));
     }
+    (good, bad)
 }
 
-/// The current screen, following `location.hash`.
-#[derive(Clone, Copy)]
-pub struct Nav {
-    /// The screen shown now.
-    pub route: RwSignal<Route>,
-}
-
-impl Nav {
-    /// Starts following `hashchange`, so links and the back button work.
-    pub fn provide() {
-        let route = RwSignal::new(Route::parse(&current_hash()));
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-            route.set(Route::parse(&current_hash()));
-        });
-        on_cleanup(move || handle.remove());
-        provide_context(Nav { route });
-    }
-
-    /// The router from context.
-    pub fn expect() -> Nav {
-        expect_context()
-    }
-
-    /// Goes to a screen, adding a history entry.
-    pub fn go(&self, to: &Route) {
-        let _ = window().location().set_hash(&to.href());
-    }
-
-    /// Replaces the current history entry (e.g. a finished attempt's URL
-    /// becomes its results), so Back does not return to a finished quiz.
-    pub fn replace(&self, to: &Route) {
-        let _ = window().location().replace(&to.href());
-    }
-}
-
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
-
-/// Milliseconds since the Unix epoch, read once per event by the UI.
-pub fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
-
-/// A fresh random seed for drawing an attempt.
-pub fn fresh_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 ^ now_ms()
-}
-
-/// Today's day number in the learner's time zone, for review scheduling.
-pub fn today() -> i64 {
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
-    quiz_core::schedule::day_of(now_ms(), offset)
-}

@@ -32,9 +32,19 @@ pub fn today_date() -> quiz_core::date::Date {
     quiz_core::date::Date::from_unix_millis(js_sys::Date::now() as i64)
 }
 
-/// A moment as the learner's local date and time, for lists of copies.
-pub fn local_time(ms: u64) -> String {
+/// A moment as the learner's local date and time, in the UI language.
+pub fn local_time(lang: quiz_core::Lang, ms: u64) -> String {
+    let locale = match lang {
+        quiz_core::Lang::Ja => "ja-JP",
+        quiz_core::Lang::En => "en-GB",
+    };
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
-        .to_locale_string("ja-JP", &wasm_bindgen::JsValue::UNDEFINED)
+        .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
         .into()
+}
+
+/// A moment's local (year, month, day).
+pub fn local_ymd(ms: u64) -> (u32, u32, u32) {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    (date.get_full_year(), date.get_month() + 1, date.get_date())
 }

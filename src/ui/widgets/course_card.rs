@@ -7,11 +7,11 @@ use quiz_core::progress::CourseProgress;
 
 use super::RichText;
 use crate::ui::i18n::ui;
-use crate::ui::screens::attempt::start_attempt;
-use crate::ui::state::{Catalog, Nav, Settings, Store};
+use crate::ui::state::Settings;
 
 /// A course card: title, description, counts, the learner's best score and
-/// pass state, and a start or continue link.
+/// pass state, and a start or continue link. Starting is sent up
+/// (`on_start`, with the course id): the screen decides how.
 #[component]
 pub fn CourseCard(
     course: CourseSummary,
@@ -21,9 +21,10 @@ pub fn CourseCard(
     /// A course from a trainer's file kept in this browser.
     #[prop(optional)]
     local: bool,
+    /// Called with the course id when the learner asks to start.
+    on_start: Callback<String>,
 ) -> impl IntoView {
     let lang = Settings::expect().lang;
-    let (store, nav, catalog) = (Store::expect(), Nav::expect(), Catalog::expect());
     let heading_id = format!("course-{}", course.id);
     let best = record.as_ref().and_then(CourseProgress::best);
     let passed = record.as_ref().is_some_and(CourseProgress::passed);
@@ -86,7 +87,7 @@ pub fn CourseCard(
                     }.into_any(),
                     None => view! {
                         <button type="button" class="button button--primary"
-                            on:click=move |_| start_when_loaded(catalog.clone(), store, nav, course.id.clone())>
+                            on:click=move |_| on_start.run(course.id.clone())>
                             {move || ui(lang.get()).start}
                         </button>
                     }.into_any(),
@@ -95,16 +96,4 @@ pub fn CourseCard(
             </div>
         </article>
     }
-}
-
-/// Fetches the course if need be, then starts an attempt. If the course
-/// cannot be fetched, its page says why and offers to try again.
-fn start_when_loaded(catalog: Catalog, store: Store, nav: Nav, id: String) {
-    leptos::task::spawn_local(async move {
-        let loaded = catalog.load(std::slice::from_ref(&id)).await;
-        match catalog.course(&id) {
-            Some(course) if loaded.is_ok() => start_attempt(store, nav, &course, None),
-            _ => nav.go(&Route::Course(id)),
-        }
-    });
 }

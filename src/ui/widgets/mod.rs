@@ -3,19 +3,24 @@
 
 mod chart;
 mod course_card;
+mod feedback;
+mod notices;
+mod quiz;
 mod rich_text;
 
 pub use chart::ScoreChart;
 pub use course_card::CourseCard;
+pub use feedback::{AnswerSummary, Feedback, Sources};
+pub use notices::{RepairNotice, StorageNotice, UpdateNotice};
+pub use quiz::{Answered, Quiz};
 pub use rich_text::RichText;
 
 use leptos::prelude::*;
-use quiz_core::{Lang, Route};
+use quiz_core::Lang;
 
 use super::i18n::{page_title, ui};
-use super::state::{Catalog, Settings, Store};
+use super::state::{Catalog, Settings};
 use crate::course_files::FetchError;
-use crate::storage::StorageError;
 
 /// Moves focus to the main region (the skip link).
 pub fn focus_main() {
@@ -53,31 +58,6 @@ pub fn LangToggle() -> impl IntoView {
     }
 }
 
-/// Tells the learner, in plain words, when progress cannot be saved.
-#[component]
-pub fn StorageNotice() -> impl IntoView {
-    let store = Store::expect();
-    let lang = Settings::expect().lang;
-    move || {
-        let t = ui(lang.get());
-        store.problem.get().map(|p| {
-            let (text, backups) = match p {
-                StorageError::Unavailable => (t.storage_unavailable, false),
-                StorageError::WriteRefused(_) => (t.storage_refused, false),
-                StorageError::Corrupt { backed_up: true } => (t.storage_corrupt, true),
-                StorageError::Corrupt { backed_up: false } => (t.storage_corrupt_unsaved, false),
-                StorageError::Newer(_) => (t.storage_newer, false),
-            };
-            view! {
-                <div class="notice notice--warning" role="alert">
-                    {text}
-                    {backups.then(|| view! { " " <a href=Route::Settings.href()>{t.see_backups}</a> })}
-                </div>
-            }
-        })
-    }
-}
-
 /// Focuses the element with this id once the pending render has landed.
 pub fn focus_id(id: &str) {
     let id = id.to_owned();
@@ -91,7 +71,8 @@ pub fn focus_id(id: &str) {
 }
 
 /// Offers `text` to the learner as a file download. Returns false when the
-/// browser refused.
+/// browser refused; the caller tells the person.
+#[must_use]
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -141,40 +122,6 @@ pub fn dropped_files(ev: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
         return Vec::new();
     };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
-/// Tells the learner when a new release is ready (the service worker has
-/// it), and switches to it on request, reloading the page as a whole.
-#[component]
-pub fn UpdateNotice() -> impl IntoView {
-    let lang = Settings::expect().lang;
-    let flag = || {
-        js_sys::Reflect::get(&window(), &"kenshuUpdateReady".into())
-            .ok()
-            .is_some_and(|v| v.is_truthy())
-    };
-    let ready = RwSignal::new(flag());
-    let handle = window_event_listener_untyped("kenshu-update-ready", move |_| ready.set(true));
-    on_cleanup(move || handle.remove());
-    let apply = |_| {
-        let apply = js_sys::Reflect::get(&window(), &"kenshuApplyUpdate".into()).ok();
-        if let Some(f) =
-            apply.and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
-        {
-            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    };
-    move || {
-        ready.get().then(|| {
-            let t = ui(lang.get());
-            view! {
-                <div class="notice" role="status">
-                    {t.update_ready}" "
-                    <button type="button" class="button button--secondary" on:click=apply>{t.update_now}</button>
-                </div>
-            }
-        })
-    }
 }
 
 /// Shows `children` once the shipped courses they need are here, fetching

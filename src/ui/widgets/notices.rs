@@ -1,0 +1,114 @@
+//! Notices at the top of every screen: storage problems, saved progress
+//! that was repaired to fit this release, and a new release ready.
+
+use leptos::prelude::*;
+use quiz_core::Route;
+use quiz_core::progress::Repair;
+
+use crate::storage::StorageError;
+use crate::ui::i18n::{repair_message, ui};
+use crate::ui::state::{Catalog, Settings, Store};
+
+/// Tells the learner, in plain words, when progress cannot be saved.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    let store = Store::expect();
+    let lang = Settings::expect().lang;
+    move || {
+        let t = ui(lang.get());
+        store.problem.get().map(|p| {
+            let (text, backups) = match p {
+                StorageError::Unavailable => (t.storage_unavailable, false),
+                StorageError::WriteRefused(_) => (t.storage_refused, false),
+                StorageError::Corrupt { backed_up: true } => (t.storage_corrupt, true),
+                StorageError::Corrupt { backed_up: false } => (t.storage_corrupt_unsaved, false),
+                StorageError::Newer(_) => (t.storage_newer, false),
+                StorageError::NotKeptAside => (t.storage_not_kept_aside, false),
+            };
+            view! {
+                <div class="notice notice--warning" role="alert">
+                    {text}
+                    {backups.then(|| view! { " " <a href=Route::Settings.href()>{t.see_backups}</a> })}
+                </div>
+            }
+        })
+    }
+}
+
+
+/// Tells the learner, in plain words, what checking their saved progress
+/// against this release's courses ended or reopened, that the original is
+/// kept in Settings, and what to do; dismissed with a button.
+#[component]
+pub fn RepairNotice() -> impl IntoView {
+    let store = Store::expect();
+    let catalog = Catalog::expect();
+    let lang = Settings::expect().lang;
+    move || {
+        let repairs: Vec<Repair> = store.repairs.get();
+        if repairs.is_empty() {
+            return None;
+        }
+        let t = ui(lang.get());
+        let titles = catalog.summaries();
+        let title_of = |id: &str| {
+            titles
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| id.to_owned(), |c| c.title.clone())
+        };
+        let items = repairs
+            .iter()
+            .map(|r| {
+                let title = r.course().map(title_of).unwrap_or_default();
+                view! { <li>{repair_message(lang.get(), r, &title)}</li> }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="notice notice--warning" role="alert" id="repair-notice">
+                <p>{t.repair_intro}</p>
+                <ul>{items}</ul>
+                <p>
+                    {t.repair_kept}" "<a href=Route::Settings.href()>{t.see_backups}</a>
+                </p>
+                <button type="button" class="button button--secondary"
+                    on:click=move |_| store.repairs.set(Vec::new())>{t.dismiss}</button>
+            </div>
+        })
+    }
+}
+
+/// Tells the learner when a new release is ready (the service worker has
+/// it), and switches to it on request, reloading the page as a whole.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let flag = || {
+        js_sys::Reflect::get(&window(), &"kenshuUpdateReady".into())
+            .ok()
+            .is_some_and(|v| v.is_truthy())
+    };
+    let ready = RwSignal::new(flag());
+    let handle = window_event_listener_untyped("kenshu-update-ready", move |_| ready.set(true));
+    on_cleanup(move || handle.remove());
+    let apply = |_| {
+        let apply = js_sys::Reflect::get(&window(), &"kenshuApplyUpdate".into()).ok();
+        if let Some(f) =
+            apply.and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+        {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    };
+    move || {
+        ready.get().then(|| {
+            let t = ui(lang.get());
+            view! {
+                <div class="notice" role="status">
+                    {t.update_ready}" "
+                    <button type="button" class="button button--secondary" on:click=apply>{t.update_now}</button>
+                </div>
+            }
+        })
+    }
+}
+
