@@ -251,3 +251,38 @@ fn converting_a_moodle_export_reports_every_item_left_out() {
     assert_eq!(run(&["--from-gift"], &dir).0, 2);
     assert_eq!(run(&["-o", "x.toml", "a.toml"], &dir).0, 2);
 }
+
+#[test]
+fn a_conversion_reports_in_english_with_lang_en() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let out = std::env::temp_dir().join(format!("quizcheck-gift-en-{}.toml", std::process::id()));
+    let out_arg = out.display().to_string();
+    let (code, stderr) = run(
+        &[
+            "--lang",
+            "en",
+            "--from-gift",
+            "moodle-sample.gift",
+            "-o",
+            &out_arg,
+        ],
+        &dir,
+    );
+    assert_eq!(code, 1, "reminders remain to fill in");
+    let stderr = stderr.replace(&out_arg, "OUT");
+    let golden = dir.join("moodle-sample.gift.en.stderr");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&golden, &stderr).expect("write golden");
+    }
+    assert_eq!(stderr, std::fs::read_to_string(golden).unwrap_or_default());
+    let _ = std::fs::remove_file(out);
+
+    let (code, stderr) = run(&["--lang", "en", "--from-aiken", "sample.aiken.txt"], &dir);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with(
+            "sample.aiken.txt:6: there is no ANSWER: line; this question was not converted\n"
+        ),
+        "{stderr}"
+    );
+}

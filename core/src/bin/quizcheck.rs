@@ -150,7 +150,7 @@ fn run_convert(from: &From, file: &Path, out: Option<&Path>, lang: Lang) -> Exit
         From::Aiken => import::aiken::parse(&text),
     };
     for issue in &result.issues {
-        eprintln!("{name}:{}: {}", issue.line, issue.message);
+        eprintln!("{name}:{}: {}", issue.line, issue.problem.render(lang));
     }
     let base = file
         .file_name()

@@ -10,7 +10,7 @@
 //! Questions are separated by blank lines; choices are `A.` or `A)`.
 //! A question without a valid `ANSWER:` line is reported with its line.
 
-use super::{ImportIssue, ImportResult, Imported, ImportedKind};
+use super::{ImportIssue, ImportProblem, ImportResult, Imported, ImportedKind};
 
 /// Reads an Aiken file. Never fails: what it cannot use becomes an issue.
 pub fn parse(text: &str) -> ImportResult {
@@ -49,7 +49,7 @@ fn question(block: &mut Vec<(usize, &str)>, result: &mut ImportResult) {
         return;
     };
     let mut issue =
-        |line: usize, message: String| result.issues.push(ImportIssue { line, message });
+        |line: usize, problem: ImportProblem| result.issues.push(ImportIssue { line, problem });
     let mut prompt = Vec::new();
     let mut choices: Vec<String> = Vec::new();
     let mut answer = None;
@@ -58,13 +58,7 @@ fn question(block: &mut Vec<(usize, &str)>, result: &mut ImportResult) {
             answer = Some((n, rest.trim().to_owned()));
         } else if let Some((index, text)) = choice_line(line).filter(|_| answer.is_none()) {
             if index != choices.len() {
-                issue(
-                    n,
-                    format!(
-                        "選択肢の記号が順番どおりではありません（{} 行目）。この問題は変換していません",
-                        n
-                    ),
-                );
+                issue(n, ImportProblem::ChoiceOutOfOrder { line: n });
                 return;
             }
             choices.push(text.to_owned());
@@ -73,23 +67,19 @@ fn question(block: &mut Vec<(usize, &str)>, result: &mut ImportResult) {
         } else {
             issue(
                 n,
-                format!("選択肢のあとに想定外の行があります: {line}。この問題は変換していません"),
+                ImportProblem::UnexpectedLine {
+                    text: line.to_owned(),
+                },
             );
             return;
         }
     }
     let Some((answer_line, letter)) = answer else {
-        issue(
-            first_line,
-            "ANSWER: の行がありません。この問題は変換していません".into(),
-        );
+        issue(first_line, ImportProblem::NoAnswerLine);
         return;
     };
     if choices.len() < 2 {
-        issue(
-            first_line,
-            "選択肢（A. …）が2つ以上必要です。この問題は変換していません".into(),
-        );
+        issue(first_line, ImportProblem::TooFewChoices);
         return;
     }
     let index = match letter.chars().collect::<Vec<_>>().as_slice() {
@@ -97,10 +87,7 @@ fn question(block: &mut Vec<(usize, &str)>, result: &mut ImportResult) {
             (*c as u8 - b'A') as usize
         }
         _ => {
-            issue(
-                answer_line,
-                format!("ANSWER: {letter} に当たる選択肢がありません。この問題は変換していません"),
-            );
+            issue(answer_line, ImportProblem::NoSuchAnswer { letter });
             return;
         }
     };
@@ -135,7 +122,37 @@ mod tests {
                 answer: 1
             }
         );
-        let lines: Vec<usize> = r.issues.iter().map(|i| i.line).collect();
-        assert_eq!(lines, vec![6, 13, 17]);
+        let problems: Vec<(usize, ImportProblem)> =
+            r.issues.into_iter().map(|i| (i.line, i.problem)).collect();
+        assert_eq!(
+            problems,
+            vec![
+                (6, ImportProblem::NoAnswerLine),
+                (13, ImportProblem::NoSuchAnswer { letter: "D".into() }),
+                (17, ImportProblem::ChoiceOutOfOrder { line: 17 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_lines_and_single_choices_are_reported() {
+        let text = "問い\nA. はい\nB. いいえ\n余計な行\nANSWER: A\n\n一択\nA. はい\nANSWER: A\n";
+        let problems: Vec<(usize, ImportProblem)> = parse(text)
+            .issues
+            .into_iter()
+            .map(|i| (i.line, i.problem))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (
+                    4,
+                    ImportProblem::UnexpectedLine {
+                        text: "余計な行".into()
+                    }
+                ),
+                (7, ImportProblem::TooFewChoices),
+            ]
+        );
     }
 }

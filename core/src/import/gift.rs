@@ -8,7 +8,7 @@
 //! escapes (`\~ \= \# \{ \} \:`). Reported and left out, with their line:
 //! short answer, matching, numerical, essay and description items.
 
-use super::{ImportIssue, ImportResult, Imported, ImportedKind, strip_html};
+use super::{ImportIssue, ImportProblem, ImportResult, Imported, ImportedKind, strip_html};
 use crate::parse::MAX_CHOICES;
 
 /// Reads a GIFT file. Never fails: what it cannot use becomes an issue.
@@ -49,11 +49,8 @@ pub fn parse(text: &str) -> ImportResult {
     result
 }
 
-fn issue(result: &mut ImportResult, line: usize, message: impl Into<String>) {
-    result.issues.push(ImportIssue {
-        line,
-        message: message.into(),
-    });
+fn issue(result: &mut ImportResult, line: usize, problem: ImportProblem) {
+    result.issues.push(ImportIssue { line, problem });
 }
 
 /// Unescaped `{` minus unescaped `}` so far.
@@ -147,30 +144,18 @@ fn question(
             i += 1;
         }
         if i + 1 >= chars.len() {
-            issue(
-                result,
-                line,
-                "タイトルの「::」が閉じていません。この問題は変換していません",
-            );
+            issue(result, line, ImportProblem::UnclosedTitle);
             return None;
         }
         title = Some(unescape(&collect(&chars, 2..i), false)).filter(|t| !t.is_empty());
         start = i + 2;
     }
     let Some(open) = find_unescaped(&chars, start, '{') else {
-        issue(
-            result,
-            line,
-            "答えの { } がない説明文（description）は変換できません",
-        );
+        issue(result, line, ImportProblem::Description);
         return None;
     };
     let Some(close) = find_unescaped(&chars, open + 1, '}') else {
-        issue(
-            result,
-            line,
-            "答えの { に対応する } がありません。この問題は変換していません",
-        );
+        issue(result, line, ImportProblem::UnclosedAnswers);
         return None;
     };
     let mut head = collect(&chars, start..open);
@@ -198,23 +183,15 @@ fn question(
         .clone()
         .unwrap_or_else(|| prompt.chars().take(20).collect());
     if answers.is_empty() {
-        issue(
-            result,
-            line,
-            format!("「{label}」は記述式（essay）のため変換できません"),
-        );
+        issue(result, line, ImportProblem::Essay { label });
         return None;
     }
     if answers.starts_with('#') {
-        issue(
-            result,
-            line,
-            format!("「{label}」は数値問題（numerical）のため変換できません"),
-        );
+        issue(result, line, ImportProblem::Numerical { label });
         return None;
     }
     if prompt.is_empty() {
-        issue(result, line, "問題文が空です。この問題は変換していません");
+        issue(result, line, ImportProblem::EmptyPrompt);
         return None;
     }
     if let Some(tf) = true_false(answers) {
@@ -249,29 +226,21 @@ fn question(
     }
     let items = answer_items(answers);
     if items.iter().any(|a| a.text.contains("->")) {
-        issue(
-            result,
-            line,
-            format!("「{label}」は組み合わせ問題（matching）のため変換できません"),
-        );
+        issue(result, line, ImportProblem::Matching { label });
         return None;
     }
     if items.iter().all(|a| a.right_mark) {
-        issue(
-            result,
-            line,
-            format!("「{label}」は記述式の短答問題（short answer）のため変換できません"),
-        );
+        issue(result, line, ImportProblem::ShortAnswer { label });
         return None;
     }
     if items.len() > MAX_CHOICES {
         issue(
             result,
             line,
-            format!(
-                "「{label}」は選択肢が {} 個あり、上限の {MAX_CHOICES} 個を超えるため変換していません",
-                items.len()
-            ),
+            ImportProblem::TooManyChoices {
+                label,
+                count: items.len(),
+            },
         );
         return None;
     }
@@ -297,13 +266,7 @@ fn question(
         .collect();
     let kind = match right.as_slice() {
         [] => {
-            issue(
-                result,
-                line,
-                format!(
-                    "「{label}」には正解（= または正の重み）がありません。この問題は変換していません"
-                ),
-            );
+            issue(result, line, ImportProblem::NoRightAnswer { label });
             return None;
         }
         &[answer] => ImportedKind::Single { choices, answer },
@@ -512,23 +475,73 @@ $CATEGORY: $course$/top/情報セキュリティ
     #[test]
     fn unsupported_items_are_reported_with_their_line() {
         let r = parse(SAMPLE);
-        let lines: Vec<(usize, &str)> = r
+        let label = |l: &str| l.to_owned();
+        assert_eq!(
+            r.issues,
+            vec![
+                ImportIssue {
+                    line: 23,
+                    problem: ImportProblem::ShortAnswer {
+                        label: label("short")
+                    }
+                },
+                ImportIssue {
+                    line: 25,
+                    problem: ImportProblem::Matching {
+                        label: label("match")
+                    }
+                },
+                ImportIssue {
+                    line: 27,
+                    problem: ImportProblem::Numerical {
+                        label: label("num")
+                    }
+                },
+                ImportIssue {
+                    line: 29,
+                    problem: ImportProblem::Essay {
+                        label: label("essay")
+                    }
+                },
+                ImportIssue {
+                    line: 31,
+                    problem: ImportProblem::Description
+                },
+                ImportIssue {
+                    line: 33,
+                    problem: ImportProblem::UnclosedAnswers
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_rarer_cases_are_reported_too() {
+        let text = "::open 問い {=a ~b}\n\n{=a ~b}\n\n::none:: 問い {~a ~b}\n\n::many:: 問い {=1 ~2 ~3 ~4 ~5 ~6 ~7 ~8 ~9 ~10}\n";
+        let problems: Vec<(usize, ImportProblem)> = parse(text)
             .issues
-            .iter()
-            .map(|i| (i.line, i.message.split('（').nth(1).unwrap_or(&i.message)))
+            .into_iter()
+            .map(|i| (i.line, i.problem))
             .collect();
-        assert_eq!(lines.len(), 6, "{lines:?}");
-        assert_eq!(r.issues[0].line, 23);
-        assert!(r.issues[0].message.contains("short answer"));
-        assert_eq!(r.issues[1].line, 25);
-        assert!(r.issues[1].message.contains("matching"));
-        assert_eq!(r.issues[2].line, 27);
-        assert!(r.issues[2].message.contains("numerical"));
-        assert_eq!(r.issues[3].line, 29);
-        assert!(r.issues[3].message.contains("essay"));
-        assert_eq!(r.issues[4].line, 31);
-        assert!(r.issues[4].message.contains("description"));
-        assert_eq!(r.issues[5].line, 33);
-        assert!(r.issues[5].message.contains("}"));
+        assert_eq!(
+            problems,
+            vec![
+                (1, ImportProblem::UnclosedTitle),
+                (3, ImportProblem::EmptyPrompt),
+                (
+                    5,
+                    ImportProblem::NoRightAnswer {
+                        label: "none".into()
+                    }
+                ),
+                (
+                    7,
+                    ImportProblem::TooManyChoices {
+                        label: "many".into(),
+                        count: 10
+                    }
+                ),
+            ]
+        );
     }
 }

@@ -13,6 +13,9 @@ pub mod gift;
 
 use std::fmt::Write as _;
 
+use crate::diagnostic::Lang;
+use crate::parse::MAX_CHOICES;
+
 /// A question read from another format, before it becomes TOML.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
@@ -63,8 +66,190 @@ pub enum ImportedKind {
 pub struct ImportIssue {
     /// 1-based line in the source file.
     pub line: usize,
-    /// What it was and why it was left out, in Japanese.
-    pub message: String,
+    /// What it was and why it was left out, as plain data; put it in words
+    /// with [`ImportProblem::render`].
+    pub problem: ImportProblem,
+}
+
+/// Why an item of the source was left out, with the data the words need.
+/// Each variant is one case; [`ImportProblem::code`] names it and
+/// [`ImportProblem::render`] words it, like [`crate::diagnostic::Message`].
+///
+/// `label` is the item's GIFT title, or else the first 20 characters of its
+/// question text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// GIFT: a `::title` without its closing `::`.
+    UnclosedTitle,
+    /// GIFT: text with no `{ }` answers, a description item.
+    Description,
+    /// GIFT: a `{` with no matching `}`.
+    UnclosedAnswers,
+    /// GIFT: empty answers `{}`, an essay item.
+    Essay {
+        /// The item's title or the start of its text.
+        label: String,
+    },
+    /// GIFT: answers starting with `#`, a numerical item.
+    Numerical {
+        /// The item's title or the start of its text.
+        label: String,
+    },
+    /// GIFT: an item whose question text is empty.
+    EmptyPrompt,
+    /// GIFT: answers with `->`, a matching item.
+    Matching {
+        /// The item's title or the start of its text.
+        label: String,
+    },
+    /// GIFT: every answer marked `=`, a short-answer item.
+    ShortAnswer {
+        /// The item's title or the start of its text.
+        label: String,
+    },
+    /// GIFT: more choices than a question may have
+    /// ([`crate::parse::MAX_CHOICES`]).
+    TooManyChoices {
+        /// The item's title or the start of its text.
+        label: String,
+        /// How many choices it has.
+        count: usize,
+    },
+    /// GIFT: no answer is right (no `=` and no positive weight).
+    NoRightAnswer {
+        /// The item's title or the start of its text.
+        label: String,
+    },
+    /// Aiken: a choice letter out of sequence (`A.` then `C.`).
+    ChoiceOutOfOrder {
+        /// The 1-based line of the out-of-order choice.
+        line: usize,
+    },
+    /// Aiken: a line after the choices that is neither a choice nor
+    /// `ANSWER:`.
+    UnexpectedLine {
+        /// The line as written (trimmed).
+        text: String,
+    },
+    /// Aiken: a question without an `ANSWER:` line.
+    NoAnswerLine,
+    /// Aiken: a question with fewer than two choices.
+    TooFewChoices,
+    /// Aiken: an `ANSWER:` that names no choice of the question.
+    NoSuchAnswer {
+        /// What follows `ANSWER:`, as written (trimmed; may be empty).
+        letter: String,
+    },
+}
+
+impl ImportProblem {
+    /// The case's short name, stable for tests and documentation.
+    pub fn code(&self) -> &'static str {
+        use ImportProblem::*;
+        match self {
+            UnclosedTitle => "unclosed-title",
+            Description => "description",
+            UnclosedAnswers => "unclosed-answers",
+            Essay { .. } => "essay",
+            Numerical { .. } => "numerical",
+            EmptyPrompt => "empty-prompt",
+            Matching { .. } => "matching",
+            ShortAnswer { .. } => "short-answer",
+            TooManyChoices { .. } => "too-many-choices",
+            NoRightAnswer { .. } => "no-right-answer",
+            ChoiceOutOfOrder { .. } => "choice-order",
+            UnexpectedLine { .. } => "unexpected-line",
+            NoAnswerLine => "no-answer-line",
+            TooFewChoices => "too-few-choices",
+            NoSuchAnswer { .. } => "no-such-answer",
+        }
+    }
+
+    /// The problem in words a trainer can act on.
+    pub fn render(&self, lang: Lang) -> String {
+        use ImportProblem::*;
+        let ja = lang == Lang::Ja;
+        match self {
+            UnclosedTitle if ja => {
+                "タイトルの「::」が閉じていません。この問題は変換していません".into()
+            }
+            UnclosedTitle => {
+                "the title's `::` is not closed; this question was not converted".into()
+            }
+            Description if ja => "答えの { } がない説明文（description）は変換できません".into(),
+            Description => {
+                "text without { } answers is a description, which cannot be converted".into()
+            }
+            UnclosedAnswers if ja => {
+                "答えの { に対応する } がありません。この問題は変換していません".into()
+            }
+            UnclosedAnswers => {
+                "the answers' `{` has no matching `}`; this question was not converted".into()
+            }
+            Essay { label } if ja => format!("「{label}」は記述式（essay）のため変換できません"),
+            Essay { label } => {
+                format!("\"{label}\" is an essay question, which cannot be converted")
+            }
+            Numerical { label } if ja => {
+                format!("「{label}」は数値問題（numerical）のため変換できません")
+            }
+            Numerical { label } => {
+                format!("\"{label}\" is a numerical question, which cannot be converted")
+            }
+            EmptyPrompt if ja => "問題文が空です。この問題は変換していません".into(),
+            EmptyPrompt => "the question text is empty; this question was not converted".into(),
+            Matching { label } if ja => {
+                format!("「{label}」は組み合わせ問題（matching）のため変換できません")
+            }
+            Matching { label } => {
+                format!("\"{label}\" is a matching question, which cannot be converted")
+            }
+            ShortAnswer { label } if ja => {
+                format!("「{label}」は記述式の短答問題（short answer）のため変換できません")
+            }
+            ShortAnswer { label } => {
+                format!("\"{label}\" is a short-answer question, which cannot be converted")
+            }
+            TooManyChoices { label, count } if ja => format!(
+                "「{label}」は選択肢が {count} 個あり、上限の {MAX_CHOICES} 個を超えるため変換していません"
+            ),
+            TooManyChoices { label, count } => format!(
+                "\"{label}\" has {count} choices, more than the limit of {MAX_CHOICES}; it was not converted"
+            ),
+            NoRightAnswer { label } if ja => format!(
+                "「{label}」には正解（= または正の重み）がありません。この問題は変換していません"
+            ),
+            NoRightAnswer { label } => format!(
+                "\"{label}\" has no right answer (`=` or a positive weight); it was not converted"
+            ),
+            ChoiceOutOfOrder { line } if ja => format!(
+                "選択肢の記号が順番どおりではありません（{line} 行目）。この問題は変換していません"
+            ),
+            ChoiceOutOfOrder { line } => format!(
+                "the choice letters are out of order (line {line}); this question was not converted"
+            ),
+            UnexpectedLine { text } if ja => {
+                format!("選択肢のあとに想定外の行があります: {text}。この問題は変換していません")
+            }
+            UnexpectedLine { text } => format!(
+                "an unexpected line after the choices: {text}; this question was not converted"
+            ),
+            NoAnswerLine if ja => "ANSWER: の行がありません。この問題は変換していません".into(),
+            NoAnswerLine => "there is no ANSWER: line; this question was not converted".into(),
+            TooFewChoices if ja => {
+                "選択肢（A. …）が2つ以上必要です。この問題は変換していません".into()
+            }
+            TooFewChoices => {
+                "at least two choices (A. …) are needed; this question was not converted".into()
+            }
+            NoSuchAnswer { letter } if ja => {
+                format!("ANSWER: {letter} に当たる選択肢がありません。この問題は変換していません")
+            }
+            NoSuchAnswer { letter } => {
+                format!("no choice matches ANSWER: {letter}; this question was not converted")
+            }
+        }
+    }
 }
 
 /// The outcome of an import: questions kept and issues found.
@@ -264,6 +449,88 @@ mod tests {
         assert_eq!(course.questions.len(), 3);
         assert_eq!(course.questions[0].correct(), vec![0]);
         assert_eq!(course.questions[2].correct(), vec![0, 1]);
+    }
+
+    /// One of every problem, with ASCII data so English words stand out.
+    fn every_problem() -> Vec<ImportProblem> {
+        use ImportProblem::*;
+        let all = vec![
+            UnclosedTitle,
+            Description,
+            UnclosedAnswers,
+            Essay { label: "q".into() },
+            Numerical { label: "q".into() },
+            EmptyPrompt,
+            Matching { label: "q".into() },
+            ShortAnswer { label: "q".into() },
+            TooManyChoices {
+                label: "q".into(),
+                count: 10,
+            },
+            NoRightAnswer { label: "q".into() },
+            ChoiceOutOfOrder { line: 3 },
+            UnexpectedLine { text: "x".into() },
+            NoAnswerLine,
+            TooFewChoices,
+            NoSuchAnswer { letter: "D".into() },
+        ];
+        // A new variant fails to compile here until it is added above.
+        for p in &all {
+            match p {
+                UnclosedTitle
+                | Description
+                | UnclosedAnswers
+                | Essay { .. }
+                | Numerical { .. }
+                | EmptyPrompt
+                | Matching { .. }
+                | ShortAnswer { .. }
+                | TooManyChoices { .. }
+                | NoRightAnswer { .. }
+                | ChoiceOutOfOrder { .. }
+                | UnexpectedLine { .. }
+                | NoAnswerLine
+                | TooFewChoices
+                | NoSuchAnswer { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_problem_has_its_own_code_and_words_in_both_languages() {
+        let all = every_problem();
+        let codes: std::collections::BTreeSet<&str> = all.iter().map(|p| p.code()).collect();
+        assert_eq!(codes.len(), all.len(), "codes are distinct");
+        for lang in [Lang::Ja, Lang::En] {
+            let words: Vec<String> = all.iter().map(|p| p.render(lang)).collect();
+            assert!(words.iter().all(|w| !w.trim().is_empty()), "{words:?}");
+            let distinct: std::collections::BTreeSet<&String> = words.iter().collect();
+            assert_eq!(distinct.len(), all.len(), "{lang:?}: {words:?}");
+        }
+        let japanese = |c: char| matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+        for p in &all {
+            let (ja, en) = (p.render(Lang::Ja), p.render(Lang::En));
+            assert_ne!(ja, en);
+            assert!(ja.chars().any(japanese), "{ja}");
+            assert!(!en.chars().any(japanese), "{en}");
+        }
+    }
+
+    #[test]
+    fn the_japanese_words_carry_the_data() {
+        let p = ImportProblem::TooManyChoices {
+            label: "多い".into(),
+            count: 12,
+        };
+        assert_eq!(
+            p.render(Lang::Ja),
+            "「多い」は選択肢が 12 個あり、上限の 9 個を超えるため変換していません"
+        );
+        assert_eq!(
+            p.render(Lang::En),
+            "\"多い\" has 12 choices, more than the limit of 9; it was not converted"
+        );
     }
 
     #[test]
