@@ -99,8 +99,12 @@ pub fn set_raw(key: &Key, value: &str) -> Result<(), StorageError> {
 }
 
 /// Copies a value aside under a new backup key (never over an earlier
-/// copy), where Settings offers it for download.
+/// copy), where Settings offers it for download. A value already kept is
+/// not kept twice.
 pub fn keep_aside(raw: &str, now_ms: u64) -> Result<(), StorageError> {
+    if backups().iter().any(|(_, _, kept)| kept == raw) {
+        return Ok(());
+    }
     let free = (now_ms..now_ms.saturating_add(1_000))
         .find(|ms| matches!(get_raw(&Key::Backup(*ms)), Ok(None)))
         .ok_or(StorageError::Unavailable)?;
@@ -124,8 +128,8 @@ pub fn load_progress(now_ms: u64) -> (Progress, Option<String>, Option<StorageEr
     };
     match progress::migrate(&raw) {
         Ok((p, from)) => {
-            let problem = (from < VERSION && !back_up(&raw, now_ms))
-                .then_some(StorageError::NotKeptAside);
+            let problem =
+                (from < VERSION && !back_up(&raw, now_ms)).then_some(StorageError::NotKeptAside);
             (p, Some(raw), problem)
         }
         Err(MigrateError::FromTheFuture(v)) => {
@@ -133,7 +137,11 @@ pub fn load_progress(now_ms: u64) -> (Progress, Option<String>, Option<StorageEr
         }
         Err(_) => {
             let backed_up = back_up(&raw, now_ms);
-            (Progress::new(), None, Some(StorageError::Corrupt { backed_up }))
+            (
+                Progress::new(),
+                None,
+                Some(StorageError::Corrupt { backed_up }),
+            )
         }
     }
 }

@@ -309,7 +309,7 @@ mod tests {
         assert!(checked.lines[0].starts_with("_mine.toml:1:1: a template"));
 
         // Beside the index alone (the shipped files could not be fetched).
-        let shipped = check_files(&[mine.clone()]).courses[0].summary();
+        let shipped = check_files(std::slice::from_ref(&mine)).courses[0].summary();
         let again = SourceFile::new("again.toml", COURSE);
         let checked = check_trainer_file(&[], &[shipped], &again, &options(), Lang::Ja);
         assert_eq!(checked.errors, 1);

@@ -25,9 +25,7 @@ pub mod schedule;
 pub mod source;
 pub mod text;
 
-pub use check::{
-    FileCheck, Report, SourceFile, check_files, check_files_with, check_trainer_file,
-};
+pub use check::{FileCheck, Report, SourceFile, check_files, check_files_with, check_trainer_file};
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Lang, Message, Severity};
 pub use item_check::ItemOptions;

@@ -35,9 +35,9 @@ pub fn ReviewPage() -> impl IntoView {
         let catalog = catalog.clone();
         move |_| {
             let courses = catalog.all();
-            let started = store.progress.with_untracked(|p| {
-                review::start(p, &courses, today(), fresh_seed(), now_ms())
-            });
+            let started = store
+                .progress
+                .with_untracked(|p| review::start(p, &courses, today(), fresh_seed(), now_ms()));
             if let Some(attempt) = started {
                 store.progress.update(|p| p.review = Some(attempt.clone()));
                 session.set(Some(attempt));

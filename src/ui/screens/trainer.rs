@@ -249,7 +249,7 @@ fn ConvertSection() -> impl IntoView {
                         {(!result.issues.is_empty()).then(|| view! {
                             <h3>{format!("{}（{}）", t.convert_skipped, result.issues.len())}</h3>
                             <ul class="problems">
-                                {result.issues.iter().map(|i| view! { <li>{format!("{}: {}", line_label(lang.get_untracked(), i.line), i.message)}</li> }).collect_view()}
+                                {result.issues.iter().map(|i| view! { <li>{format!("{}: {}", line_label(lang.get_untracked(), i.line), i.problem.render(lang.get_untracked()))}</li> }).collect_view()}
                             </ul>
                         })}
                         {(!todo.is_empty()).then(|| view! {

@@ -69,8 +69,7 @@ impl Catalog {
         };
         if !kept.is_empty() {
             let shipped = catalog.shipped.to_vec();
-            let (local, rejected, ready) =
-                (catalog.local, catalog.rejected, catalog.local_ready);
+            let (local, rejected, ready) = (catalog.local, catalog.rejected, catalog.local_ready);
             leptos::task::spawn_local(async move {
                 let (good, bad) = deferred!(check_kept_files(shipped, kept));
                 local.set(good);
@@ -246,7 +245,9 @@ impl Catalog {
     fn save_local(&self) -> Result<(), StorageError> {
         // The stored list could not be read nor copied aside: writing now
         // would overwrite the only copy.
-        if let Some(e @ StorageError::Corrupt { backed_up: false }) = self.local_problem.get_untracked() {
+        if let Some(e @ StorageError::Corrupt { backed_up: false }) =
+            self.local_problem.get_untracked()
+        {
             return Err(e);
         }
         let mut kept: Vec<SourceFile> = self.local.with_untracked(|l| {
@@ -301,4 +302,3 @@ fn check_kept_files(shipped: Vec<CourseSummary>, files: Vec<SourceFile>) -> Kept
     }
     (good, bad)
 }
-

@@ -48,7 +48,8 @@ impl Store {
             repairs: RwSignal::new(Vec::new()),
         };
         let courses = untrack(|| catalog.shapes());
-        store.check_in(&mut loaded, raw.as_deref(), &courses);
+        // A repaired record is saved at once (the original was copied aside).
+        let repaired_at_load = store.check_in(&mut loaded, raw.as_deref(), &courses);
         store.progress.set(loaded);
 
         // Kept local courses are checked after the first screen is up: check
@@ -71,7 +72,7 @@ impl Store {
             let catalog = catalog.clone();
             move |prev: Option<()>| {
                 let current = store.progress.get();
-                if prev.is_none() || !store.writable.get_untracked() {
+                if (prev.is_none() && !repaired_at_load) || !store.writable.get_untracked() {
                     return;
                 }
                 let courses = untrack(|| catalog.shapes());

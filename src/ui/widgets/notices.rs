@@ -35,7 +35,6 @@ pub fn StorageNotice() -> impl IntoView {
     }
 }
 
-
 /// Tells the learner, in plain words, what checking their saved progress
 /// against this release's courses ended or reopened, that the original is
 /// kept in Settings, and what to do; dismissed with a button.
@@ -111,4 +110,3 @@ pub fn UpdateNotice() -> impl IntoView {
         })
     }
 }
-

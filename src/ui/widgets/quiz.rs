@@ -100,8 +100,6 @@ pub fn Quiz(
         }
     };
     let on_key = {
-        let submit = submit.clone();
-
         move |ev: KeyboardEvent| {
             if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
                 return;
@@ -166,7 +164,7 @@ pub fn Quiz(
         let correct = q.correct();
         let answered = item.answer.clone();
         let is_answered = answered.is_some();
-        let submit_marks = submit.clone();
+        let submit_marks = submit;
         let choices = item
             .order
             .iter()
@@ -177,7 +175,7 @@ pub fn Quiz(
                 let key = pos + 1;
                 match &q.kind {
                     Kind::TrueFalse { .. } => {
-                        let submit = submit_marks.clone();
+                        let submit = submit_marks;
                         let chosen = answered.as_ref().is_some_and(|a| a.contains(&choice));
                         view! {
                             <button type="button" id=input_id class="tf-button" data-choice=choice
@@ -250,7 +248,7 @@ pub fn Quiz(
             _ => t.choose_one,
         };
         let is_tf = matches!(q.kind, Kind::TrueFalse { .. });
-        let submit_form = submit.clone();
+        let submit_form = submit;
         let feedback = answered.map(|marks| {
             let q = q.clone();
 
@@ -311,4 +309,3 @@ fn answered_marks_untracked(attempt: RwSignal<Attempt>, index: usize) -> Option<
 fn item_at(attempt: RwSignal<Attempt>, index: usize) -> Option<Item> {
     attempt.with_untracked(|a| a.items.get(index).cloned())
 }
-
