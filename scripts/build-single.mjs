@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync } from 'nod
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { mustMatch, mustReplace } from './must.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -37,13 +38,16 @@ execFileSync('trunk', ['build', '--release', '--dist', staging], {
 
 const index = readFileSync(join(staging, 'index.html'), 'utf8');
 const cssFiles = [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
-const glueFile = index.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"/)[1];
+const glueFile = mustMatch(index, /<link rel="modulepreload" href="\.\/([^"]+\.js)"/, 'the glue file in index.html')[1];
 const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
-const iconFile = index.match(/<link rel="icon" href="\.\/([^"]+)"/)[1];
+const iconFile = mustMatch(index, /<link rel="icon" href="\.\/([^"]+)"/, 'the icon in index.html')[1];
 
-const glue = readFileSync(join(staging, glueFile), 'utf8')
-  .replace(/^export (class|function|const|let) /gm, '$1 ')
-  .replace(/^export \{[^}]*\};?\s*$/gm, '');
+const glue = mustReplace(
+  mustReplace(readFileSync(join(staging, glueFile), 'utf8'), /^export (class|function|const|let) /gm, '$1 ', 'un-exporting the glue'),
+  /^export \{[^}]*\};?\s*$/gm,
+  '',
+  "the glue's export list",
+);
 const wasm = readFileSync(join(staging, wasmFile));
 const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 const script = `${glue}
@@ -73,7 +77,7 @@ const courses = Object.fromEntries(
   readdirSync(courseDir).sort().map((name) => [name, readFileSync(join(courseDir, name), 'utf8')]),
 );
 const coursesJson = JSON.stringify(courses).replace(/</g, '\\u003c');
-const body = index.match(/<body>([\s\S]*)<\/body>/)[1].trim();
+const body = mustMatch(index, /<body>([\s\S]*)<\/body>/, 'the body of index.html')[1].trim();
 const html = `<!DOCTYPE html>
 <html lang="ja">
 <head>

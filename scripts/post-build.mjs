@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, copyFile
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { splitWasm } from './split-wasm.mjs';
+import { mustMatch, mustReplace } from './must.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const quizzes = process.env.KENSHU_QUIZZES ?? 'quizzes';
@@ -45,20 +46,23 @@ const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 1
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inline) throw new Error('post-build: Trunk\'s inline loader was not found in index.html');
+const inline = mustMatch(html, /<script type="module">([\s\S]*?)<\/script>/, "Trunk's inline loader in index.html");
 const loader = inline[1].trim() + '\n';
 const loaderName = `loader-${sha(loader)}.js`;
 writeFileSync(join(dir, loaderName), loader);
-html = html.replace(inline[0], `<script type="module" src="./${loaderName}"></script>`);
-html = html.replace(
+html = mustReplace(html, inline[0], `<script type="module" src="./${loaderName}"></script>`, 'moving the loader out');
+html = mustReplace(
+  html,
   '<meta charset="utf-8">',
   `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+  'adding the Content-Security-Policy',
 );
-html = html.replace(
+html = mustReplace(
+  html,
   '</head>',
   '<link rel="manifest" href="./static/app.webmanifest">\n' +
     '<script type="module" src="./static/register.js"></script>\n</head>',
+  'adding the manifest and the service-worker registration',
 );
 writeFileSync(indexPath, html);
 

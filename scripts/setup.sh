@@ -4,11 +4,16 @@
 # Cargo.lock, wasm-split-cli, Debian's Chromium + ChromeDriver + Japanese fonts, and the npm
 # tooling (binaryen's wasm-opt 132, Playwright, axe-core). Only package
 # registries are used; no browser or binary is downloaded from elsewhere.
-# Source it (`. scripts/setup.sh`) to get node_modules/.bin on PATH.
+# Source it (`. scripts/setup.sh`) to get trunk and node_modules/.bin on
+# PATH: the steps run in a subshell, so sourcing changes nothing else in the
+# shell (no `set -e`, no other directory) and a failure returns, never
+# closes it.
+_kenshu_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$_kenshu_root/node_modules/.bin:$PATH"
+(
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$_kenshu_root"
 cd "$root"
-export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -61,3 +66,12 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   say "wasm-opt 132 is not on PATH (expected node_modules/.bin/wasm-opt)"; exit 1
 fi
 say "ready"
+)
+_kenshu_status=$?
+unset _kenshu_root
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then
+  # Sourced: say so and hand the status back; the shell stays open.
+  [ "$_kenshu_status" -eq 0 ] || printf '[setup] failed (status %s); see the lines above\n' "$_kenshu_status" >&2
+  return "$_kenshu_status"
+fi
+exit "$_kenshu_status"

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { mustMatch, mustReplace, mustReplaceAll } from './must.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -17,8 +18,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore',
 export function splitWasm(dir) {
   const indexPath = join(dir, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
-  const glueName = html.match(/href="\.\/(kenshu-([0-9a-f]+)\.js)"/);
-  if (!glueName) throw new Error('split-wasm: the app\'s glue file was not found in index.html');
+  const glueName = mustMatch(html, /href="\.\/(kenshu-([0-9a-f]+)\.js)"/, "the app's glue file in index.html");
   const [, glueFile, hash] = glueName;
   const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
   const input = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', 'release', 'kenshu.wasm');
@@ -34,25 +34,25 @@ export function splitWasm(dir) {
 
   const loaderFile = `__wasm_split-${hash}.js`;
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'kenshu.wasm');
-  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8').replace('"./kenshu.js"', `"./${glueFile}"`);
+  let loader = mustReplace(readFileSync(join(work, '__wasm_split.js'), 'utf8'), '"./kenshu.js"', `"./${glueFile}"`, 'pointing the split loader at the glue');
   const renamed = [];
   for (const chunk of chunks) {
     const name = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
-    loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
+    loader = mustReplaceAll(loader, `"./${chunk}"`, `"./${name}"`, `renaming chunk ${chunk}`);
     optimize(join(work, chunk), join(dir, name));
     renamed.push(name);
   }
   writeFileSync(join(dir, loaderFile), loader);
   // Only the import statement: the imports object keeps the module name the
   // wasm asks for.
-  const glue = readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8').replaceAll('from "./__wasm_split.js"', `from "./${loaderFile}"`);
+  const glue = mustReplaceAll(readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8'), 'from "./__wasm_split.js"', `from "./${loaderFile}"`, 'pointing the glue at the split loader');
   writeFileSync(join(dir, glueFile), glue);
   optimize(join(work, 'bindgen', 'kenshu_bg.wasm'), join(dir, wasmFile));
 
   // Trunk's subresource-integrity hashes were for the files just replaced.
   const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
   for (const file of [glueFile, wasmFile]) {
-    html = html.replace(new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), `$1${sri(file)}"`);
+    html = mustReplace(html, new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), `$1${sri(file)}"`, `the integrity hash of ${file}`);
   }
   writeFileSync(indexPath, html);
   return [loaderFile, ...renamed];

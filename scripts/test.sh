@@ -18,11 +18,19 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm: the app)"
 cargo clippy -p kenshu --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
+step "docs (cargo doc: a warning fails)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked -q
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p kenshu --target wasm32-unknown-unknown --locked -q
+
+step "sourcing setup.sh leaves the shell as it was"
+bash -c 'cd /tmp && . "$0/scripts/setup.sh" 2>/dev/null && [[ $- != *e* ]] && [ "$PWD" = /tmp ]' "$root" \
+  || { echo "sourcing scripts/setup.sh changed the shell (set -e or the directory)"; exit 1; }
+
 step "native tests"
 cargo test --workspace --locked
 
-step "question files (quizcheck)"
-cargo run -q -p quiz-core --bin quizcheck --locked -- quizzes
+step "question files (quizcheck --strict: item-writing warnings and stale dates fail)"
+cargo run -q -p quiz-core --bin quizcheck --locked -- --strict quizzes
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kenshu --target wasm32-unknown-unknown --locked

@@ -64,7 +64,7 @@
 use crate::date::Date;
 use crate::text::Text;
 
-/// A checked course, ready for the app: every rule of [`crate::validate`] holds.
+/// A checked course, ready for the app: every rule of [`crate::parse`] and [`crate::check`] holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Course {
     /// Stable id; progress and routes use it.

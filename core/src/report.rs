@@ -125,7 +125,8 @@ fn csv_untext(field: &str) -> String {
 const CSV_HEADER: [&str; 6] = ["氏名", "コースID", "コース", "最高点", "合格日", "受講回数"];
 
 /// The file as CSV, UTF-8 with a BOM so that Excel reads Japanese text.
-/// Text cells are neutralised against formula injection ([`csv_text`]);
+/// Text cells that a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading `'`;
 /// the JSON form and the trainer's table keep the text as typed.
 pub fn to_csv(file: &ResultsFile) -> String {
     let mut out = format!("\u{feff}{}\r\n", CSV_HEADER.join(","));

@@ -40,24 +40,19 @@ pub fn render() {
         main.append_child(&el).ok()?;
         Some(el)
     };
-    add("h1", "問題が発生しました / Something went wrong");
-    add(
-        "p",
-        "アプリの処理が止まりました。これまでの学習記録はこのブラウザに残っています。念のため記録を保存してから、ページを再読み込みしてください。",
-    );
-    add(
-        "p",
-        "The app stopped. Your progress is still stored in this browser. Save a copy, then reload the page.",
-    );
+    let text = &crate::ui::i18n::CRASH;
+    add("h1", text.heading);
+    add("p", text.body_ja);
+    add("p", text.body_en);
     if let Some(href) = link
-        && let Some(a) = add("a", "学習記録を保存する / Save my progress")
+        && let Some(a) = add("a", text.save)
     {
         let _ = a.set_attribute("href", &href);
         let _ = a.set_attribute("download", "kenshu-progress-backup.json");
         let _ = a.set_attribute("class", "button button--primary");
     }
     add("p", "");
-    if let Some(a) = add("a", "再読み込み / Reload") {
+    if let Some(a) = add("a", text.reload) {
         let _ = a.set_attribute("href", "./");
         let _ = a.set_attribute("class", "button button--secondary");
     }

@@ -540,3 +540,54 @@ pub fn repair_message(lang: Lang, repair: &quiz_core::progress::Repair, title: &
         (Repair::Clamped { .. }, Lang::En) => "Some stored numbers were brought back into range.".to_owned(),
     }
 }
+
+/// The crash screen's words, in both languages at once: it is drawn with
+/// plain DOM calls when the app itself has stopped.
+pub struct CrashText {
+    /// The heading.
+    pub heading: &'static str,
+    /// What happened and what to do, in Japanese.
+    pub body_ja: &'static str,
+    /// The same in English.
+    pub body_en: &'static str,
+    /// The link that saves the progress.
+    pub save: &'static str,
+    /// The reload link.
+    pub reload: &'static str,
+}
+
+/// The crash screen's words.
+pub const CRASH: CrashText = CrashText {
+    heading: "問題が発生しました / Something went wrong",
+    body_ja: "アプリの処理が止まりました。これまでの学習記録はこのブラウザに残っています。念のため記録を保存してから、ページを再読み込みしてください。",
+    body_en: "The app stopped. Your progress is still stored in this browser. Save a copy, then reload the page.",
+    save: "学習記録を保存する / Save my progress",
+    reload: "再読み込み / Reload",
+};
+
+/// Each language's name in itself, for the language choice.
+pub const LANG_NAMES: (&str, &str) = ("日本語", "English");
+
+/// A date, e.g. 2026年11月24日 or 2026-11-24.
+pub fn long_date(lang: Lang, year: u32, month: u32, day: u32) -> String {
+    match lang {
+        Lang::Ja => format!("{year}年{month}月{day}日"),
+        Lang::En => format!("{year}-{month:02}-{day:02}"),
+    }
+}
+
+/// The learner's name as a certificate addresses them (山田 花子 様).
+pub fn addressed(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name} 様"),
+        Lang::En => name.to_owned(),
+    }
+}
+
+/// "ほか 12 件" for a list cut short.
+pub fn more_items(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("ほか {n} 件"),
+        Lang::En => format!("and {n} more"),
+    }
+}

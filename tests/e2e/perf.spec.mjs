@@ -13,7 +13,7 @@ function report(name, data) {
   console.log(`REPORT ${name}: ${JSON.stringify(data)}`);
 }
 
-test('time to interactive under 4× CPU slowdown and Fast 3G', async ({ page, context }, info) => {
+test('report: time to interactive under 4× CPU slowdown and Fast 3G (goal 1 s, not asserted)', async ({ page, context }, info) => {
   test.skip(info.project.name !== 'desk', 'measured once');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -51,7 +51,7 @@ function bigCourse(n) {
   return s;
 }
 
-test('a course of 5,000 questions: no long task when opening it or moving between questions', async ({ page }, info) => {
+test('report: long tasks while opening a 5,000-question course and moving between its questions', async ({ page }, info) => {
   test.skip(info.project.name !== 'desk', 'measured once');
   await page.goto('./#/trainer');
   await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles({
@@ -76,5 +76,5 @@ test('a course of 5,000 questions: no long task when opening it or moving betwee
   }
   await expect(quiz.counter).toHaveText('問 6 / 5000');
   const moving = await page.evaluate(() => window.__long.splice(0));
-  report('large-course-long-tasks', { opening_ms: opening, moving_ms: moving, budget_ms: 50 });
+  report('large-course-long-tasks', { opening_ms: opening, moving_ms: moving, goal_ms: 50 });
 });

@@ -1,9 +1,9 @@
 //! What the learner has done, as one plain value that the storage module
 //! saves as JSON: attempts in progress, finished attempts, review cards, and
 //! the learner's name. The stored form is versioned ([`VERSION`]);
-//! [`migrate`] brings every earlier version up to date and [`merge`]
+//! [`migrate()`] brings every earlier version up to date, [`merge()`]
 //! combines two records (two tabs, or an imported file) without losing an
-//! answer.
+//! answer, and [`fit()`] checks a record against this release's courses.
 //!
 //! Schema, version 2 (JSON):
 //!

@@ -5,18 +5,15 @@ use leptos::prelude::*;
 use quiz_core::{Lang, Route};
 
 use super::not_found::NotFound;
-use crate::ui::i18n::ui;
+use crate::ui::i18n::{self, ui};
 use crate::ui::state::clock::local_ymd;
 use crate::ui::state::{Catalog, Settings, Store, now_ms};
 use crate::ui::widgets::use_title;
 
-/// A date in the learner's language, e.g. 2026年11月24日.
+/// A moment's local date in the learner's language, e.g. 2026年11月24日.
 fn long_date(lang: Lang, ms: u64) -> String {
     let (y, m, d) = local_ymd(ms);
-    match lang {
-        Lang::Ja => format!("{y}年{m}月{d}日"),
-        Lang::En => format!("{y}-{m:02}-{d:02}"),
-    }
+    i18n::long_date(lang, y, m, d)
 }
 
 /// The certificate of course `id`, once passed; asks for the name first.
@@ -64,7 +61,7 @@ pub fn CertificatePage(id: String) -> impl IntoView {
                 Some(who) => view! {
                     <article class="certificate" aria-labelledby="certificate-title">
                         <h1 id="certificate-title" class="certificate__title">{t.certificate_title}</h1>
-                        <p class="certificate__name">{format!("{} {}", who.name, if l == Lang::Ja { "様" } else { "" })}</p>
+                        <p class="certificate__name">{i18n::addressed(l, &who.name)}</p>
                         <p class="certificate__body">{t.certificate_body}</p>
                         <p class="certificate__course">{course_title.clone()}</p>
                         <dl class="certificate__facts">

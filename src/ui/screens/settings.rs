@@ -7,7 +7,7 @@ use quiz_core::progress::migrate;
 use quiz_core::report::{results_file, to_csv};
 
 use crate::storage;
-use crate::ui::i18n::{import_summary, ui};
+use crate::ui::i18n::{LANG_NAMES, import_summary, ui};
 use crate::ui::state::clock::{local_time, today_string, utc_offset_minutes};
 use crate::ui::state::{Catalog, Settings, Store, now_ms};
 use crate::ui::widgets::{download, use_title};
@@ -140,9 +140,9 @@ pub fn SettingsPage() -> impl IntoView {
             <fieldset class="radio-row">
                 <legend class="visually-hidden">{move || t().language}</legend>
                 <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::Ja
-                    on:change=move |_| lang.set(Lang::Ja) />" 日本語"</label>
+                    on:change=move |_| lang.set(Lang::Ja) />" "{LANG_NAMES.0}</label>
                 <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::En
-                    on:change=move |_| lang.set(Lang::En) />" English"</label>
+                    on:change=move |_| lang.set(Lang::En) />" "{LANG_NAMES.1}</label>
             </fieldset>
         </section>
 

@@ -8,9 +8,12 @@ use quiz_core::report::{ResultsFile, combine, parse_results};
 use quiz_core::{Course, Route, SourceFile, check_files};
 
 use super::attempt::start_and_open;
-use crate::ui::i18n::{line_label, ui};
+use crate::ui::i18n::{line_label, more_items, ui};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
+
+/// Most problems or warnings listed at once.
+const MAX_LISTED: usize = 100;
 
 /// What the preview found in a file.
 #[derive(Clone)]
@@ -178,11 +181,16 @@ fn PreviewSection() -> impl IntoView {
                         view! {
                             <h3 class="status--pass">{format!("{}: {}", source.name, t().preview_ok)}</h3>
                             <p>{format!("{} — {} ({} {})", course.title, course.id, t().questions_in_pool, course.questions.len())}</p>
-                            {(!warnings.is_empty()).then(|| view! {
-                                <h4>{format!("{}（{}）", t().preview_warnings, warnings.len())}</h4>
-                                <ul class="problems problems--warnings">
-                                    {warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}
-                                </ul>
+                            {(!warnings.is_empty()).then(|| {
+                                // A long list is cut: a large file must not build thousands of rows.
+                                let more = warnings.len().saturating_sub(MAX_LISTED);
+                                view! {
+                                    <h4>{format!("{}（{}）", t().preview_warnings, warnings.len())}</h4>
+                                    <ul class="problems problems--warnings">
+                                        {warnings.into_iter().take(MAX_LISTED).map(|w| view! { <li><code>{w}</code></li> }).collect_view()}
+                                    </ul>
+                                    {(more > 0).then(|| view! { <p>{more_items(lang.get_untracked(), more)}</p> })}
+                                }
                             })}
                             <div class="actions">
                                 <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
