@@ -17,9 +17,13 @@ fn main() {
     let folder = std::env::var("KENSHU_QUIZZES").unwrap_or_else(|_| "quizzes".into());
     let dir = Path::new(&folder);
     println!("cargo:rerun-if-changed={folder}");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    // A missing folder is an error, never an app with no courses.
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => fail(&[format!(
+            "{folder}: the folder of question files cannot be read: {e}"
+        )]),
+    };
     paths.retain(|p| p.extension().is_some_and(|x| x == "toml"));
     paths.sort();
     let mut files = Vec::new();
@@ -33,6 +37,11 @@ fn main() {
     let report = check_files(&files);
     if !report.is_clean() {
         fail(&report.render(&files, Lang::Ja));
+    }
+    if report.courses.is_empty() {
+        fail(&[format!(
+            "{folder}: コースのファイル（.toml、名前が _ で始まらないもの）がありません / no course file"
+        )]);
     }
     // Only an index of the shipped courses is compiled in: the question
     // files themselves are copied beside the app (scripts/post-build.mjs)

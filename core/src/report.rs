@@ -43,17 +43,7 @@ pub struct ResultRow {
 /// `YYYY-MM-DD` of a moment, in a time zone `offset_minutes` east of UTC.
 pub fn date_string(ms: u64, offset_minutes: i64) -> String {
     let days = crate::schedule::day_of(ms, offset_minutes);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::date::Date::from_days_since_epoch(days).to_string()
 }
 
 /// The learner's results over the given courses.

@@ -364,6 +364,49 @@ sources = ["s"]
     }
 
     #[test]
+    fn opening_the_attempt_screen_continues_files_or_starts() {
+        let course = course();
+        let mut p = Progress::new();
+        assert_eq!(p.open_attempt(&course, 1), Opening::Start);
+        let mut a = Attempt::start(&course, 1, 1_000);
+        p.save_attempt(&course, a.clone());
+        assert_eq!(p.open_attempt(&course, 2), Opening::Continue(a.clone()));
+        // Every question answered, but still stored as in progress (a tab
+        // closed between the last answer and its save): filed, then results.
+        a.items.iter_mut().for_each(|i| i.answer = Some(vec![0]));
+        p.courses.get_mut("c").expect("record").active = Some(a);
+        assert_eq!(p.open_attempt(&course, 3), Opening::Results);
+        let record = p.course("c").expect("record");
+        assert!(record.active.is_none() && record.last.is_some());
+        assert_eq!(record.history.len(), 1);
+        assert_eq!(p.open_attempt(&course, 4), Opening::Results);
+    }
+
+    #[test]
+    fn an_import_merges_and_restores_what_it_brings_after_an_erase() {
+        let course = course();
+        let mut old = Progress::new();
+        old.set_name("山田", 5);
+        let mut a = Attempt::start(&course, 1, 10);
+        a.answer(0, vec![0], 20);
+        a.answer(1, vec![0], 30);
+        old.save_attempt(&course, a);
+        let erased = Progress::erased(100);
+        // A plain merge forgets what the erase removed…
+        assert_eq!(merge(&erased, &old).courses.len(), 0);
+        // …an import brings it back, and keeps the erase's time.
+        let after = erased.import(&old, 200);
+        assert_eq!(after.course("c").map(|c| c.history.len()), Some(1));
+        assert_eq!(
+            after.learner.as_ref().map(|l| l.name.as_str()),
+            Some("山田")
+        );
+        assert_eq!((after.reset_ms, after.restored_ms), (100, 200));
+        // Importing the same file twice changes nothing more.
+        assert_eq!(after.import(&old, 300).courses, after.courses);
+    }
+
+    #[test]
     fn names_are_trimmed_and_empty_clears() {
         let mut p = Progress::new();
         p.set_name("  山田 花子 ", 5);
