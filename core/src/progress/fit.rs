@@ -448,6 +448,67 @@ mod tests {
         assert_eq!(p.review, None);
     }
 
+    proptest::proptest! {
+        /// Whatever a stored record holds, `fit` never panics, a second
+        /// call changes nothing, and every attempt it leaves in a known
+        /// course can be shown: each order is a permutation of the
+        /// question's choices and each mark names one of them.
+        #[test]
+        fn fit_leaves_only_attempts_that_can_be_shown(
+            attempts in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["c", "other", "review"]),
+                    proptest::collection::vec(
+                        (
+                            proptest::sample::select(vec!["q1", "q2", "gone"]),
+                            proptest::collection::vec(0usize..5, 0..5),
+                            proptest::option::of(proptest::collection::vec(0usize..5, 0..3)),
+                        ),
+                        0..4,
+                    ),
+                    proptest::option::of(0u64..50),
+                ),
+                0..4,
+            ),
+            stage in 0u8..=255,
+        ) {
+            let mut p = Progress::new();
+            for (n, (course, items, finished)) in attempts.into_iter().enumerate() {
+                let a = Attempt {
+                    course: course.into(),
+                    items: items
+                        .into_iter()
+                        .map(|(q, order, answer)| item(q, order, answer))
+                        .collect(),
+                    started_ms: 1,
+                    finished_ms: finished,
+                };
+                let record = p.courses.entry("c".into()).or_default();
+                match n % 3 {
+                    0 => record.active = Some(a),
+                    1 => record.last = Some(a),
+                    _ => p.review = Some(a),
+                }
+            }
+            p.cards.insert("q1".into(), Card { stage, due_day: 0, seen: 1, lapses: 0, last_ms: 0 });
+            fit(&mut p, &courses());
+            proptest::prop_assert_eq!(fit(&mut p, &courses()), vec![]);
+            let shape = &courses().shapes[0];
+            let record = p.courses.get("c").cloned().unwrap_or_default();
+            for a in record.active.iter().chain(record.last.iter()).chain(p.review.iter()) {
+                proptest::prop_assert!(!a.items.is_empty());
+                for i in &a.items {
+                    let n = shape.questions[&i.question];
+                    let mut order = i.order.clone();
+                    order.sort_unstable();
+                    proptest::prop_assert!(order.iter().copied().eq(0..n));
+                    proptest::prop_assert!(i.answer.iter().flatten().all(|m| *m < n));
+                }
+            }
+            proptest::prop_assert!((1..=6).contains(&p.cards["q1"].stage));
+        }
+    }
+
     #[test]
     fn review_boxes_out_of_range_are_clamped() {
         let mut p = Progress::new();
