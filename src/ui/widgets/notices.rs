@@ -37,17 +37,29 @@ pub fn StorageNotice() -> impl IntoView {
 
 /// Tells the learner, in plain words, what checking their saved progress
 /// against this release's courses ended or reopened, that the original is
-/// kept in Settings, and what to do; dismissed with a button.
+/// kept in Settings, and what to do; dismissed with a button. Its code is
+/// fetched only when there is something to say (a split point).
 #[component]
 pub fn RepairNotice() -> impl IntoView {
     let store = Store::expect();
+    move || {
+        (!store.repairs.with(Vec::is_empty)).then(|| {
+            view! { <Suspense fallback=|| ()>{Suspend::new(repair_notice())}</Suspense> }
+        })
+    }
+}
+
+async fn repair_notice() -> AnyView {
+    deferred!(repair_notice_view())
+}
+
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn repair_notice_view() -> AnyView {
+    let store = Store::expect();
     let catalog = Catalog::expect();
     let lang = Settings::expect().lang;
-    move || {
+    (move || {
         let repairs: Vec<Repair> = store.repairs.get();
-        if repairs.is_empty() {
-            return None;
-        }
         let t = ui(lang.get());
         let titles = catalog.summaries();
         let title_of = |id: &str| {
@@ -63,7 +75,7 @@ pub fn RepairNotice() -> impl IntoView {
                 view! { <li>{repair_message(lang.get(), r, &title)}</li> }
             })
             .collect_view();
-        Some(view! {
+        view! {
             <div class="notice notice--warning" role="alert" id="repair-notice">
                 <p>{t.repair_intro}</p>
                 <ul>{items}</ul>
@@ -73,8 +85,9 @@ pub fn RepairNotice() -> impl IntoView {
                 <button type="button" class="button button--secondary"
                     on:click=move |_| store.repairs.set(Vec::new())>{t.dismiss}</button>
             </div>
-        })
-    }
+        }
+    })
+    .into_any()
 }
 
 /// Tells the learner when a new release is ready (the service worker has
