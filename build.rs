@@ -64,13 +64,14 @@ fn main() {
         let summary = course.summary();
         let _ = writeln!(
             code,
-            "    ShippedCourse {{ file: {:?}, digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, attempt_len: {}, question_ids: &{:?}, choice_counts: &{:?} }},",
+            "    ShippedCourse {{ file: {:?}, digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, pass_valid_days: {:?}, attempt_len: {}, question_ids: &{:?}, choice_counts: &{:?} }},",
             file.base_name(),
             file.digest(),
             summary.id,
             summary.title,
             summary.description.to_markup(),
             summary.pass_mark,
+            summary.pass_valid_days,
             summary.attempt_len,
             summary.question_ids,
             summary.choice_counts,

@@ -25,6 +25,8 @@ pub struct ShippedCourse {
     pub description: &'static str,
     /// Percent needed to pass.
     pub pass_mark: u8,
+    /// How many days a pass stays valid (`None`: forever).
+    pub pass_valid_days: Option<u32>,
     /// Questions per attempt.
     pub attempt_len: usize,
     /// Every question id of the pool.
@@ -41,6 +43,7 @@ impl ShippedCourse {
             title: self.title.to_owned(),
             description: quiz_core::Text::parse(self.description),
             pass_mark: self.pass_mark,
+            pass_valid_days: self.pass_valid_days,
             attempt_len: self.attempt_len,
             question_ids: self.question_ids.iter().map(|&id| id.to_owned()).collect(),
             choice_counts: self.choice_counts.to_vec(),

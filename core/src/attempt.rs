@@ -256,6 +256,7 @@ mod tests {
             policy: "運営方針".into(),
             order: None,
             pass_mark: 80,
+            pass_valid_days: None,
             draw,
             questions: (0..n).map(|i| single(&format!("q{i}"), i % 4)).collect(),
             hidden: false,

@@ -140,6 +140,11 @@ pub enum Message {
     PartialCreditNotMultiple,
     /// A `sources` list with nothing in it.
     NoSources,
+    /// `pass_valid_days` outside 1 to 3650.
+    PassValidRange {
+        /// The value written.
+        value: i64,
+    },
     /// A pass mark outside 0–100.
     PassMarkRange {
         /// The value written.
@@ -355,6 +360,7 @@ impl Message {
             NoQuestions => "no-questions",
             NumberTooLarge { .. } => "number-too-large",
             NoCourse => "no-course",
+            PassValidRange { .. } => "pass-valid-range",
             TemplateNotListed => "template-not-listed",
             ClashesWithShipped { .. } => "clashes-with-shipped",
             BadDate { .. } => "bad-date",
@@ -533,6 +539,12 @@ impl Message {
                 "no course could be read from this file; check the course keys and its [[question]]s"
                     .into()
             }
+            PassValidRange { value } if ja => format!(
+                "pass_valid_days（合格の有効日数）は 1〜3650 の整数です（{value} になっています）。期限を設けないときは書きません"
+            ),
+            PassValidRange { value } => format!(
+                "`pass_valid_days` is a number of days from 1 to 3650 (it is {value}); leave it out for a pass that never expires"
+            ),
             TemplateNotListed if ja => {
                 "テンプレート（名前が _ で始まるファイル）は一覧に出せません。_ で始まらない名前にしてください".into()
             }

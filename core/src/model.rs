@@ -10,6 +10,9 @@
 //! policy = "運営方針 1(4)③"          # the policy section the course serves
 //! order = 1                         # optional: courses are listed by order, then id
 //! pass_mark = 80                    # percent, 0 to 100
+//! pass_valid_days = 365             # optional: a pass is valid this many days (1 to 3650),
+//!                                   # then the course is to be taken again; without it a
+//!                                   # pass never expires
 //! draw = 10                         # questions per attempt: a number, or "all"
 //! checked = "2026-12-01"            # optional: when the facts were last confirmed against
 //!                                   # their sources (YYYY-MM-DD); the default for every question
@@ -79,6 +82,9 @@ pub struct Course {
     pub order: Option<i64>,
     /// Percent needed to pass, 0 to 100.
     pub pass_mark: u8,
+    /// How many days a pass stays valid (renewed by passing again); `None`:
+    /// a pass never expires.
+    pub pass_valid_days: Option<u32>,
     /// How many questions one attempt draws from the pool.
     pub draw: Draw,
     /// The pool, in file order.
@@ -103,6 +109,8 @@ pub struct CourseSummary {
     pub description: Text,
     /// Percent needed to pass.
     pub pass_mark: u8,
+    /// How many days a pass stays valid; `None`: forever.
+    pub pass_valid_days: Option<u32>,
     /// How many questions one attempt asks.
     pub attempt_len: usize,
     /// Every question id of the pool, in file order: enough for mastery and
@@ -122,6 +130,7 @@ impl Course {
             title: self.title.clone(),
             description: self.description.clone(),
             pass_mark: self.pass_mark,
+            pass_valid_days: self.pass_valid_days,
             attempt_len: self.attempt_len(),
             question_ids: self.questions.iter().map(|q| q.id.clone()).collect(),
             choice_counts: self.questions.iter().map(Question::choice_count).collect(),

@@ -46,6 +46,9 @@ pub struct QuestionSource {
     pub choice_texts: Vec<String>,
 }
 
+/// The longest a pass may be declared valid: ten years.
+pub const MAX_PASS_VALID_DAYS: u32 = 3_650;
+
 const COURSE_KEYS: &[&str] = &[
     "id",
     "title",
@@ -53,6 +56,7 @@ const COURSE_KEYS: &[&str] = &[
     "policy",
     "order",
     "pass_mark",
+    "pass_valid_days",
     "draw",
     "checked",
     "question",
@@ -112,6 +116,17 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
             None
         }
     });
+    let pass_valid_days = table.get("pass_valid_days").and_then(|value| {
+        let days = cx.int_of(value, "pass_valid_days")?;
+        match u32::try_from(days) {
+            Ok(d) if (1..=MAX_PASS_VALID_DAYS).contains(&d) => Some(d),
+            _ => {
+                cx.push(value.span(), Message::PassValidRange { value: days });
+                None
+            }
+        }
+    });
+    let pass_valid = table.get("pass_valid_days").is_none() || pass_valid_days.is_some();
     let checked = cx.optional_date(table, "checked");
     let draw_value = table.get("draw");
     let mut questions = Vec::new();
@@ -163,6 +178,7 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
             policy: policy?.to_plain(),
             order,
             pass_mark: pass_mark?,
+            pass_valid_days: pass_valid.then_some(pass_valid_days)?,
             draw: draw?,
             questions,
             hidden,

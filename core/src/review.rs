@@ -26,6 +26,7 @@ pub fn review_course(courses: &[Course], title: &str, ids: &[String]) -> Course 
         policy: String::new(),
         order: None,
         pass_mark: 0,
+        pass_valid_days: None,
         draw: Draw::All,
         questions,
         hidden: true,

@@ -135,6 +135,8 @@ pub struct Ui {
     pub reload: &'static str,
     pub difficulty: [&'static str; 3],
     pub footer: &'static str,
+    pub valid_until: &'static str,
+    pub pass_valid_for: &'static str,
     pub storage_not_kept_aside: &'static str,
     pub repair_intro: &'static str,
     pub repair_kept: &'static str,
@@ -279,6 +281,8 @@ pub const JA: Ui = Ui {
     reload: "ページを再読み込みする",
     difficulty: ["基礎", "標準", "応用"],
     footer: "学習記録はこのブラウザの中にだけ保存され、外部には送信されません。",
+    valid_until: "有効期限",
+    pass_valid_for: "合格の有効期間",
     storage_not_kept_aside: "保存されている以前の形式の学習記録の控えを残せませんでした（保存領域に空きがない可能性があります）。記録を守るため、このタブでは保存しません。設定画面から学習記録を書き出してください。",
     repair_intro: "このアプリの更新でコースの内容が変わったため、保存されていた学習記録の一部をそのまま使えなくなりました。次のとおり対応しました。",
     repair_kept: "受講結果の履歴と、他のコースの記録はそのままです。",
@@ -423,6 +427,8 @@ pub const EN: Ui = Ui {
     reload: "Reload the page",
     difficulty: ["Basic", "Standard", "Advanced"],
     footer: "Your progress is stored only in this browser and is never sent anywhere.",
+    valid_until: "Valid until",
+    pass_valid_for: "A pass is valid for",
     storage_not_kept_aside: "A copy of your saved progress from an earlier version could not be kept (storage may be full). To protect it, this tab does not save. Export your progress from Settings.",
     repair_intro: "A new release changed some courses, so part of your saved progress no longer fits them. This is what was done:",
     repair_kept: "Your finished results and your other courses are unchanged.",
@@ -589,5 +595,56 @@ pub fn more_items(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Ja => format!("ほか {n} 件"),
         Lang::En => format!("and {n} more"),
+    }
+}
+
+/// A day number (days since 1970-01-01) as `YYYY-MM-DD`.
+pub fn day_string(day: i64) -> String {
+    quiz_core::date::Date::from_days_since_epoch(day).to_string()
+}
+
+/// Where the learner's pass stands, in words; `None` when not passed.
+pub fn pass_status(lang: Lang, state: quiz_core::progress::PassState) -> Option<String> {
+    use quiz_core::progress::PassState;
+    Some(match (state, lang) {
+        (PassState::NotPassed, _) => return None,
+        (
+            PassState::Valid {
+                until_day: None, ..
+            },
+            _,
+        ) => ui(lang).passed.to_owned(),
+        (
+            PassState::Valid {
+                until_day: Some(d), ..
+            },
+            Lang::Ja,
+        ) => {
+            format!("修了（{} まで有効）", day_string(d))
+        }
+        (
+            PassState::Valid {
+                until_day: Some(d), ..
+            },
+            Lang::En,
+        ) => {
+            format!("Completed (valid until {})", day_string(d))
+        }
+        (PassState::Expired { until_day, .. }, Lang::Ja) => format!(
+            "有効期限切れ（{} まで有効でした）。もう一度受講してください",
+            day_string(until_day)
+        ),
+        (PassState::Expired { until_day, .. }, Lang::En) => format!(
+            "Expired (was valid until {}). Please take the course again",
+            day_string(until_day)
+        ),
+    })
+}
+
+/// A pass's validity period: "365日" / "365 days".
+pub fn valid_days(lang: Lang, days: u32) -> String {
+    match lang {
+        Lang::Ja => format!("{days}日"),
+        Lang::En => format!("{days} days"),
     }
 }

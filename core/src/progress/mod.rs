@@ -276,7 +276,72 @@ impl Progress {
     }
 }
 
+/// Whether the learner's pass of a course holds on a given day. Days are
+/// day numbers in the learner's time zone ([`crate::schedule::day_of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassState {
+    /// No finished attempt passed.
+    NotPassed,
+    /// Passed, and the pass holds: forever (`until_day: None`) or through
+    /// `until_day`.
+    Valid {
+        /// The day of the latest pass.
+        passed_day: i64,
+        /// The last day it is valid, for a course with `pass_valid_days`.
+        until_day: Option<i64>,
+    },
+    /// Passed, but the pass ran out after `until_day`: take it again.
+    Expired {
+        /// The day of the latest pass.
+        passed_day: i64,
+        /// The last day it was valid.
+        until_day: i64,
+    },
+}
+
+impl PassState {
+    /// True while a pass holds.
+    pub fn is_valid(self) -> bool {
+        matches!(self, PassState::Valid { .. })
+    }
+}
+
 impl CourseProgress {
+    /// Whether the pass holds on `today`: the latest passing attempt,
+    /// valid through the same date `valid_days` later (a course's
+    /// `pass_valid_days`; `None`: forever). Passing again renews it.
+    pub fn pass_state(
+        &self,
+        valid_days: Option<u32>,
+        today: i64,
+        utc_offset_minutes: i64,
+    ) -> PassState {
+        let Some(latest) = self.latest_pass() else {
+            return PassState::NotPassed;
+        };
+        let passed_day = crate::schedule::day_of(latest.at_ms, utc_offset_minutes);
+        match valid_days {
+            None => PassState::Valid {
+                passed_day,
+                until_day: None,
+            },
+            Some(days) => {
+                let until_day = passed_day.saturating_add(i64::from(days));
+                if today <= until_day {
+                    PassState::Valid {
+                        passed_day,
+                        until_day: Some(until_day),
+                    }
+                } else {
+                    PassState::Expired {
+                        passed_day,
+                        until_day,
+                    }
+                }
+            }
+        }
+    }
+
     /// The best finished score in percent.
     pub fn best(&self) -> Option<u8> {
         self.history.iter().map(|f| f.percent).max()
@@ -285,6 +350,15 @@ impl CourseProgress {
     /// The first finished attempt that passed, if any.
     pub fn first_pass(&self) -> Option<&Finished> {
         self.history.iter().find(|f| f.passed)
+    }
+
+    /// The latest finished attempt that passed: the one a pass's validity
+    /// and the certificate count from.
+    pub fn latest_pass(&self) -> Option<&Finished> {
+        self.history
+            .iter()
+            .filter(|f| f.passed)
+            .max_by_key(|f| f.at_ms)
     }
 
     /// True once any attempt passed.
@@ -404,6 +478,47 @@ sources = ["s"]
         assert_eq!((after.reset_ms, after.restored_ms), (100, 200));
         // Importing the same file twice changes nothing more.
         assert_eq!(after.import(&old, 300).courses, after.courses);
+    }
+
+    #[test]
+    fn a_pass_holds_through_its_last_day_and_passing_again_renews_it() {
+        let day = 86_400_000;
+        let finished = |at_day: u64, passed| Finished {
+            started_ms: at_day * day,
+            at_ms: at_day * day + 1,
+            percent: if passed { 90 } else { 10 },
+            passed,
+            duration_ms: 1,
+            asked: 1,
+        };
+        let mut record = CourseProgress::default();
+        assert_eq!(record.pass_state(Some(365), 0, 0), PassState::NotPassed);
+        record.history.push(finished(100, false));
+        assert_eq!(record.pass_state(Some(365), 100, 0), PassState::NotPassed);
+        record.history.push(finished(101, true));
+        let valid = PassState::Valid {
+            passed_day: 101,
+            until_day: Some(466),
+        };
+        assert_eq!(record.pass_state(Some(365), 466, 0), valid);
+        assert_eq!(
+            record.pass_state(Some(365), 467, 0),
+            PassState::Expired {
+                passed_day: 101,
+                until_day: 466
+            }
+        );
+        assert!(record.pass_state(None, 10_000, 0).is_valid(), "no limit");
+        record.history.push(finished(500, true));
+        assert!(record.pass_state(Some(365), 600, 0).is_valid(), "renewed");
+        // Day numbers follow the learner's time zone.
+        assert_eq!(
+            record.pass_state(Some(1), 502, 540),
+            PassState::Expired {
+                passed_day: 500,
+                until_day: 501
+            }
+        );
     }
 
     #[test]

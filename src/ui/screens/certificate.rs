@@ -6,9 +6,11 @@ use quiz_core::{Lang, Route};
 
 use super::not_found::NotFound;
 use crate::ui::i18n::{self, ui};
-use crate::ui::state::clock::local_ymd;
+use crate::ui::state::clock::{local_ymd, utc_offset_minutes};
+use crate::ui::state::today;
 use crate::ui::state::{Catalog, Settings, Store, now_ms};
 use crate::ui::widgets::use_title;
+use quiz_core::progress::PassState;
 
 /// A moment's local date in the learner's language, e.g. 2026年11月24日.
 fn long_date(lang: Lang, ms: u64) -> String {
@@ -31,18 +33,30 @@ pub fn CertificatePage(id: String) -> impl IntoView {
     let record = Memo::new(move |_| store.progress.with(|p| p.course(&id).cloned()));
     let learner = Memo::new(move |_| store.progress.with(|p| p.learner.clone()));
     let course_title = course.title.clone();
+    let valid_days = course.pass_valid_days;
     view! {
         <p class="breadcrumb no-print"><a href=course_href>{course.title.clone()}</a></p>
         {move || {
             let t = ui(lang.get());
             let l = lang.get();
-            let Some(pass) = record.get().and_then(|r| r.first_pass().copied()) else {
+            let Some(pass) = record.get().and_then(|r| r.latest_pass().copied()) else {
                 return view! {
                     <h1 class="page-title">{t.certificate}</h1>
                     <p>{t.certificate_not_passed}</p>
                 }.into_any();
             };
             let best = record.get().and_then(|r| r.best()).unwrap_or(pass.percent);
+            let state = record.get().map_or(PassState::NotPassed, |r| {
+                r.pass_state(valid_days, today(), utc_offset_minutes())
+            });
+            let until = match state {
+                PassState::Valid { until_day, .. } => until_day,
+                PassState::Expired { until_day, .. } => Some(until_day),
+                PassState::NotPassed => None,
+            };
+            let expired = matches!(state, PassState::Expired { .. })
+                .then(|| i18n::pass_status(l, state))
+                .flatten();
             match learner.get() {
                 None => view! {
                     <h1 class="page-title">{t.certificate}</h1>
@@ -67,7 +81,9 @@ pub fn CertificatePage(id: String) -> impl IntoView {
                         <dl class="certificate__facts">
                             <div><dt>{t.certificate_date}</dt><dd>{long_date(l, pass.at_ms)}</dd></div>
                             <div><dt>{t.score}</dt><dd>{format!("{best}%")}</dd></div>
+                            {until.map(|d| view! { <div><dt>{t.valid_until}</dt><dd>{i18n::day_string(d)}</dd></div> })}
                         </dl>
+                        {expired.map(|status| view! { <p class="certificate__expired">{status}</p> })}
                         <p class="certificate__issuer">{t.app_name}</p>
                     </article>
                     <div class="actions no-print">

@@ -5,8 +5,9 @@ use quiz_core::Route;
 
 use super::attempt::start_and_open;
 use super::not_found::NotFound;
-use crate::ui::i18n::{score_line, ui};
-use crate::ui::state::clock::local_time;
+use crate::ui::i18n::{pass_status, score_line, ui, valid_days};
+use crate::ui::state::clock::{local_time, utc_offset_minutes};
+use crate::ui::state::today;
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{RichText, ScoreChart, use_title};
 
@@ -29,6 +30,7 @@ pub fn CoursePage(id: String) -> impl IntoView {
     };
     let attempt_href = Route::Attempt(course.id.clone()).href();
     let pass_mark = course.pass_mark;
+    let valid_for = course.pass_valid_days;
     let cert_id = course.id.clone();
     view! {
         <p class="breadcrumb"><a href="#/">{move || ui(lang.get()).home}</a></p>
@@ -39,7 +41,16 @@ pub fn CoursePage(id: String) -> impl IntoView {
             <div><dt>{move || ui(lang.get()).questions_in_pool}</dt><dd>{course.questions.len()}</dd></div>
             <div><dt>{move || ui(lang.get()).per_attempt}</dt><dd>{course.attempt_len()}</dd></div>
             <div><dt>{move || ui(lang.get()).pass_mark}</dt><dd>{pass_mark}"%"</dd></div>
+            {course.pass_valid_days.map(|days| view! {
+                <div><dt>{move || ui(lang.get()).pass_valid_for}</dt><dd>{move || valid_days(lang.get(), days)}</dd></div>
+            })}
         </dl>
+        {move || {
+            let state = record.get()?.pass_state(valid_for, today(), utc_offset_minutes());
+            let status = pass_status(lang.get(), state)?;
+            let class = if state.is_valid() { "status status--pass" } else { "status status--fail" };
+            Some(view! { <p class=class id="pass-status">{status}</p> })
+        }}
         <div class="actions">
             {move || {
                 let t = ui(lang.get());

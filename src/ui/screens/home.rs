@@ -6,8 +6,10 @@ use quiz_core::Route;
 
 use super::attempt::start_and_open;
 use crate::ui::i18n::ui;
+use crate::ui::state::clock::utc_offset_minutes;
 use crate::ui::state::{Catalog, Nav, Settings, Store, today};
 use crate::ui::widgets::{CourseCard, use_title};
+use quiz_core::progress::PassState;
 
 /// Fetches the course if need be, then starts an attempt. If the course
 /// cannot be fetched, its page says why and offers to try again.
@@ -63,9 +65,12 @@ pub fn Home() -> impl IntoView {
                         .into_iter()
                         .map(|c| {
                             let record = progress.course(&c.id).cloned();
+                            let pass = record.as_ref().map_or(PassState::NotPassed, |r| {
+                                r.pass_state(c.pass_valid_days, today(), utc_offset_minutes())
+                            });
                             let mastery = progress.mastery(&c.question_ids);
                             let local = catalog.is_local(&c.id);
-                            view! { <CourseCard course=c record mastery local on_start /> }
+                            view! { <CourseCard course=c record mastery local on_start pass /> }
                         })
                         .collect_view()
                 }}

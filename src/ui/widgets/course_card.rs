@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use quiz_core::CourseSummary;
 use quiz_core::Route;
-use quiz_core::progress::CourseProgress;
+use quiz_core::progress::{CourseProgress, PassState};
 
 use super::RichText;
-use crate::ui::i18n::ui;
+use crate::ui::i18n::{pass_status, ui};
 use crate::ui::state::Settings;
 
 /// A course card: title, description, counts, the learner's best score and
@@ -23,11 +23,12 @@ pub fn CourseCard(
     local: bool,
     /// Called with the course id when the learner asks to start.
     on_start: Callback<String>,
+    /// Where the learner's pass stands today (validity included).
+    pass: PassState,
 ) -> impl IntoView {
     let lang = Settings::expect().lang;
     let heading_id = format!("course-{}", course.id);
     let best = record.as_ref().and_then(CourseProgress::best);
-    let passed = record.as_ref().is_some_and(CourseProgress::passed);
     let resumable = record.as_ref().and_then(|r| r.active.as_ref()).map(|a| {
         let done = a.items.iter().filter(|i| i.answer.is_some()).count();
         (done, a.items.len())
@@ -38,10 +39,10 @@ pub fn CourseCard(
     let pass_mark = course.pass_mark;
     let attempt_href = Route::Attempt(course.id.clone()).href();
     let course_href = Route::Course(course.id.clone()).href();
-    let status_class = match (best, passed) {
+    let status_class = match (best, pass) {
         (None, _) => "status status--none",
-        (Some(_), true) => "status status--pass",
-        (Some(_), false) => "status status--fail",
+        (Some(_), PassState::Valid { .. }) => "status status--pass",
+        (Some(_), _) => "status status--fail",
     };
     view! {
         <article class="card course-card" aria-labelledby=heading_id.clone()>
@@ -62,10 +63,10 @@ pub fn CourseCard(
             <p class=status_class>
                 {move || {
                     let t = ui(lang.get());
-                    match (best, passed) {
-                        (None, _) => t.not_taken,
-                        (Some(_), true) => t.passed,
-                        (Some(_), false) => t.not_passed,
+                    match (best, pass_status(lang.get(), pass)) {
+                        (None, _) => t.not_taken.to_owned(),
+                        (Some(_), Some(status)) => status,
+                        (Some(_), None) => t.not_passed.to_owned(),
                     }
                 }}
             </p>
