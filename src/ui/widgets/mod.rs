@@ -105,6 +105,35 @@ pub async fn read_text(file: web_sys::File) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
+/// The text of a CSV file as Excel or a personnel system writes it: UTF-8
+/// (with or without a BOM) when the bytes are valid UTF-8, otherwise
+/// Shift_JIS, decoded by the browser's own TextDecoder.
+pub async fn read_text_sjis_or_utf8(file: web_sys::File) -> Option<String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict).ok()?;
+    if let Ok(text) = utf8.decode_with_buffer_source(&bytes) {
+        return Some(text);
+    }
+    web_sys::TextDecoder::new_with_label("shift_jis")
+        .ok()?
+        .decode_with_buffer_source(&bytes)
+        .ok()
+}
+
+/// Lets the browser paint and handle input between two pieces of a long
+/// job (a macrotask boundary), so the page never freezes.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The files of an `<input type=file>` change event.
 pub fn input_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
     let input = ev
