@@ -11,6 +11,7 @@
 
 pub mod attempt;
 pub mod check;
+mod csv;
 pub mod date;
 pub mod diagnostic;
 pub mod import;
