@@ -21,6 +21,7 @@ pub mod parse;
 pub mod progress;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod route;
 pub mod schedule;
 pub mod source;
