@@ -25,6 +25,7 @@ pub mod roster;
 pub mod route;
 pub mod schedule;
 pub mod source;
+pub mod status;
 pub mod text;
 
 pub use check::{FileCheck, Report, SourceFile, check_files, check_files_with, check_trainer_file};
