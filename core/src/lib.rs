@@ -25,6 +25,7 @@ pub mod roster;
 pub mod route;
 pub mod schedule;
 pub mod source;
+pub mod stats;
 pub mod status;
 pub mod text;
 
