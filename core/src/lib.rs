@@ -6,7 +6,10 @@
 //! Reading order: [`text`] and [`source`] (small building blocks), [`model`]
 //! (the format's reference), [`diagnostic`], [`parse`] (one file), [`check`]
 //! (many files), [`item_check`] (the item-writing warnings, with [`date`]
-//! for freshness), [`attempt`] (drawing and scoring).
+//! for freshness), [`attempt`] (drawing and scoring). The trainer's loop:
+//! [`report`] (the learner's results file), [`roster`] (the personnel
+//! roster), [`status`] (受講状況: roster joined with results files) and
+//! [`stats`] (item statistics).
 #![warn(missing_docs)]
 
 pub mod attempt;
