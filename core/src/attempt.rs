@@ -165,12 +165,15 @@ impl Attempt {
     }
 }
 
-/// How an answer went: the one verdict every screen shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How an answer went: the one verdict every screen shows. In a results
+/// file it is written `"right"`, `"partly"` or `"wrong"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// Full marks.
     Right,
     /// Some credit, not full (a multiple-answer question with partial credit).
+    #[serde(rename = "partly")]
     PartlyRight,
     /// No credit.
     Wrong,

@@ -6,11 +6,15 @@
 //! Reading order: [`text`] and [`source`] (small building blocks), [`model`]
 //! (the format's reference), [`diagnostic`], [`parse`] (one file), [`check`]
 //! (many files), [`item_check`] (the item-writing warnings, with [`date`]
-//! for freshness), [`attempt`] (drawing and scoring).
+//! for freshness), [`attempt`] (drawing and scoring). The trainer's loop:
+//! [`report`] (the learner's results file), [`roster`] (the personnel
+//! roster), [`status`] (受講状況: roster joined with results files) and
+//! [`stats`] (item statistics).
 #![warn(missing_docs)]
 
 pub mod attempt;
 pub mod check;
+mod csv;
 pub mod date;
 pub mod diagnostic;
 pub mod import;
@@ -20,9 +24,12 @@ pub mod parse;
 pub mod progress;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod route;
 pub mod schedule;
 pub mod source;
+pub mod stats;
+pub mod status;
 pub mod text;
 
 pub use check::{FileCheck, Report, SourceFile, check_files, check_files_with, check_trainer_file};

@@ -1,25 +1,55 @@
 //! The learner's results file for the trainer (CSV and JSON), and the
 //! trainer's combined table of many such files. No server is involved:
 //! learners send the file, the trainer opens them together.
+//!
+//! Version 2 (JSON) adds the learner's staff number and department, each
+//! course's latest pass, and the answers of the latest finished attempt:
+//!
+//! ```json
+//! {
+//!   "format": "kenshu-results", "version": 2,
+//!   "learner": "山田 花子", "staff_number": "012345", "department": "福祉総務課",
+//!   "exported_on": "2026-11-24",
+//!   "rows": [ { "course_id": "hp", "course": "ハラスメント防止", "best": 90,
+//!               "passed_on": "2026-11-20", "attempts": 2, "last_passed_on": "2026-11-24",
+//!               "answers": [ { "question": "hp-1", "outcome": "partly", "marks": [0, 2] } ] } ]
+//! }
+//! ```
+//!
+//! Version 1 had none of these; every one is optional, so a version-1 file
+//! reads as it is. The CSV form has one row per course and carries
+//! everything but the answers, which only the JSON form holds: item
+//! statistics need JSON files.
 
 use serde::{Deserialize, Serialize};
 
+use crate::attempt::Outcome;
+use crate::csv;
 use crate::model::Course;
 use crate::progress::Progress;
 
 /// Marks a JSON file as a results file of this app.
 pub const FORMAT: &str = "kenshu-results";
 
+/// The schema version [`results_file`] writes.
+pub const RESULTS_VERSION: u32 = 2;
+
 /// One learner's results across the courses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultsFile {
     /// Always [`FORMAT`].
     pub format: String,
-    /// Schema version of this file, 1.
+    /// Schema version of this file: 1, or 2 ([`RESULTS_VERSION`]).
     pub version: u32,
     /// The learner's name as set in the app (may be empty).
     pub learner: String,
-    /// When the file was made, `YYYY-MM-DD`.
+    /// 職員番号 as the learner typed it; version-1 files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_number: Option<String>,
+    /// 所属 as the learner typed it; version-1 files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// When the file was made, `YYYY-MM-DD` (empty in a version-1 CSV).
     pub exported_on: String,
     /// One row per course.
     pub rows: Vec<ResultRow>,
@@ -38,6 +68,26 @@ pub struct ResultRow {
     pub passed_on: Option<String>,
     /// Finished attempts.
     pub attempts: usize,
+    /// The day of the latest passing attempt: a pass that must be renewed
+    /// runs from here. Version-1 files have none (read `passed_on`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_passed_on: Option<String>,
+    /// Each question of the latest finished attempt, in the order asked
+    /// (JSON only; empty when the course was not taken).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<AnswerRecord>,
+}
+
+/// One answered question of the latest finished attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    /// The question's id.
+    pub question: String,
+    /// Right, partly right or wrong.
+    pub outcome: Outcome,
+    /// The learner's marks as choice indexes in the course file (0-based,
+    /// before shuffling), ascending.
+    pub marks: Vec<usize>,
 }
 
 /// `YYYY-MM-DD` of a moment, in a time zone `offset_minutes` east of UTC.
@@ -46,7 +96,7 @@ pub fn date_string(ms: u64, offset_minutes: i64) -> String {
     crate::date::Date::from_days_since_epoch(days).to_string()
 }
 
-/// The learner's results over the given courses.
+/// The learner's results over the given courses, at version 2.
 pub fn results_file(
     progress: &Progress,
     courses: &[Course],
@@ -57,6 +107,12 @@ pub fn results_file(
         .iter()
         .map(|c| {
             let record = progress.course(&c.id);
+            let last_pass = record.and_then(|r| {
+                r.history
+                    .iter()
+                    .filter(|f| f.passed)
+                    .max_by_key(|f| f.at_ms)
+            });
             ResultRow {
                 course_id: c.id.clone(),
                 course: c.title.clone(),
@@ -65,126 +121,97 @@ pub fn results_file(
                     .and_then(|r| r.first_pass())
                     .map(|f| date_string(f.at_ms, offset_minutes)),
                 attempts: record.map_or(0, |r| r.history.len()),
+                last_passed_on: last_pass.map(|f| date_string(f.at_ms, offset_minutes)),
+                answers: record
+                    .and_then(|r| r.last.as_ref())
+                    .filter(|a| a.is_finished())
+                    .map(|a| answers(c, a))
+                    .unwrap_or_default(),
             }
         })
         .collect();
+    let learner = progress.learner.as_ref();
     ResultsFile {
         format: FORMAT.into(),
-        version: 1,
-        learner: progress
-            .learner
-            .as_ref()
-            .map(|l| l.name.clone())
-            .unwrap_or_default(),
+        version: RESULTS_VERSION,
+        learner: learner.map(|l| l.name.clone()).unwrap_or_default(),
+        staff_number: learner.and_then(|l| l.staff_number.clone()),
+        department: learner.and_then(|l| l.department.clone()),
         exported_on: date_string(now_ms, offset_minutes),
         rows,
     }
 }
 
-/// First characters that make Excel (and other spreadsheets) read a cell
-/// as a formula: OWASP's "CSV injection" list.
-const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// One text cell. A cell that a spreadsheet would run as a formula gets a
-/// leading `'`, so Excel shows it as text; a cell that already starts with
-/// `'` gets one too, so [`parse_results`] can always take exactly one off.
-fn csv_text(text: &str) -> String {
-    let neutralised = if text.starts_with(FORMULA_TRIGGERS) || text.starts_with('\'') {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    csv_quote(&neutralised)
+/// The answered questions of a finished attempt. A question the course no
+/// longer has cannot be judged, so it is left out rather than guessed.
+fn answers(course: &Course, attempt: &crate::attempt::Attempt) -> Vec<AnswerRecord> {
+    attempt
+        .items
+        .iter()
+        .filter_map(|item| {
+            let marks = item.answer.as_ref()?;
+            let question = course.question(&item.question)?;
+            Some(AnswerRecord {
+                question: item.question.clone(),
+                outcome: Outcome::of(question, marks),
+                marks: marks.clone(),
+            })
+        })
+        .collect()
 }
 
-/// Quotes a field when it holds a comma, a quote or a line break.
-fn csv_quote(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
+/// The version-1 CSV header, still read.
+const CSV_HEADER_V1: [&str; 6] = ["氏名", "コースID", "コース", "最高点", "合格日", "受講回数"];
 
-/// Takes off the `'` that [`csv_text`] put before a text cell.
-fn csv_untext(field: &str) -> String {
-    field.strip_prefix('\'').unwrap_or(field).to_owned()
-}
+/// The CSV header written now, which also tells a results file from any
+/// other CSV.
+const CSV_HEADER: [&str; 10] = [
+    "氏名",
+    "職員番号",
+    "所属",
+    "コースID",
+    "コース",
+    "最高点",
+    "合格日",
+    "受講回数",
+    "最終合格日",
+    "出力日",
+];
 
-/// The CSV header, which also tells a results file from any other CSV.
-const CSV_HEADER: [&str; 6] = ["氏名", "コースID", "コース", "最高点", "合格日", "受講回数"];
-
-/// The file as CSV, UTF-8 with a BOM so that Excel reads Japanese text.
-/// Text cells that a spreadsheet would run as a formula (starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading `'`;
-/// the JSON form and the trainer's table keep the text as typed.
+/// The file as CSV, UTF-8 with a BOM so that Excel reads Japanese text:
+/// one row per course, the learner's name, staff number, department and
+/// the file's date repeated on each. The per-question answers are left
+/// out (they are in the JSON form only). Text cells that a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) get a leading `'`; the JSON form and the trainer's
+/// table keep the text as typed.
 pub fn to_csv(file: &ResultsFile) -> String {
-    let mut out = format!("\u{feff}{}\r\n", CSV_HEADER.join(","));
+    let mut out = format!("{}{}\r\n", csv::BOM, CSV_HEADER.join(","));
+    let optional = |text: &Option<String>| text.as_deref().map(csv::text).unwrap_or_default();
     for row in &file.rows {
-        let fields = [
-            csv_text(&file.learner),
-            csv_text(&row.course_id),
-            csv_text(&row.course),
-            row.best.map(|b| b.to_string()).unwrap_or_default(),
-            row.passed_on.as_deref().map(csv_text).unwrap_or_default(),
-            row.attempts.to_string(),
-        ];
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        csv::push_record(
+            &mut out,
+            &[
+                csv::text(&file.learner),
+                optional(&file.staff_number),
+                optional(&file.department),
+                csv::text(&row.course_id),
+                csv::text(&row.course),
+                row.best.map(|b| b.to_string()).unwrap_or_default(),
+                optional(&row.passed_on),
+                row.attempts.to_string(),
+                optional(&row.last_passed_on),
+                csv::text(&file.exported_on),
+            ],
+        );
     }
     out
 }
 
-/// Splits CSV text into records of fields (RFC 4180: quoted fields may
-/// hold commas, quotes and line breaks), each with its 1-based line.
-/// Records with no text at all are skipped.
-fn csv_records(text: &str) -> Vec<(usize, Vec<String>)> {
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut chars = text.chars().peekable();
-    let mut end_record = |fields: &mut Vec<String>, field: &mut String, at: usize| {
-        fields.push(std::mem::take(field));
-        if fields.iter().any(|f| !f.trim().is_empty()) {
-            records.push((at, std::mem::take(fields)));
-        }
-        fields.clear();
-    };
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            ('\r' | '\n', false) => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                end_record(&mut fields, &mut field, record_line);
-                line += 1;
-                record_line = line;
-            }
-            (c, _) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
-            }
-        }
-    }
-    end_record(&mut fields, &mut field, record_line);
-    records
-}
-
-/// Reads a results file saved by the app, as JSON or as CSV. A problem in
-/// a CSV row names its line.
+/// Reads a results file saved by the app, as JSON or as CSV, version 1 or
+/// 2. A problem in a CSV row names its line.
 pub fn parse_results(text: &str) -> Result<ResultsFile, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_prefix(csv::BOM).unwrap_or(text);
     if text.trim_start().starts_with('{') {
         let file: ResultsFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if file.format != FORMAT {
@@ -192,24 +219,70 @@ pub fn parse_results(text: &str) -> Result<ResultsFile, String> {
         }
         return Ok(file);
     }
-    let mut records = csv_records(text).into_iter();
+    let mut records = csv::records(text).rows.into_iter();
     let (_, header) = records.next().ok_or("empty file")?;
-    if header.get(..CSV_HEADER.len()) != Some(&CSV_HEADER.map(String::from)[..]) {
+    let version = if header == CSV_HEADER {
+        RESULTS_VERSION
+    } else if header == CSV_HEADER_V1 {
+        1
+    } else {
         return Err("not a results file of this app (unexpected CSV header)".into());
-    }
-    let mut learner = String::new();
-    let mut rows = Vec::new();
+    };
+    let mut file = ResultsFile {
+        format: FORMAT.into(),
+        version,
+        learner: String::new(),
+        staff_number: None,
+        department: None,
+        exported_on: String::new(),
+        rows: Vec::new(),
+    };
+    let optional = |field: &str| (!field.is_empty()).then(|| csv::untext(field));
     for (line, record) in records {
-        let [name, course_id, course, best, passed_on, attempts] = record.as_slice() else {
-            return Err(format!(
-                "line {line}: expected 6 fields, found {}",
-                record.len()
-            ));
+        // Version 1 lacks the identity and the dates: read as empty.
+        let fields = match record.as_slice() {
+            [name, course_id, course, best, passed_on, attempts] if version == 1 => [
+                name.as_str(),
+                "",
+                "",
+                course_id,
+                course,
+                best,
+                passed_on,
+                attempts,
+                "",
+                "",
+            ],
+            [a, b, c, d, e, f, g, h, i, j] if version == RESULTS_VERSION => {
+                [a, b, c, d, e, f, g, h, i, j].map(String::as_str)
+            }
+            _ => {
+                let expected = if version == 1 { 6 } else { 10 };
+                return Err(format!(
+                    "line {line}: expected {expected} fields, found {}",
+                    record.len()
+                ));
+            }
         };
-        learner = csv_untext(name);
-        rows.push(ResultRow {
-            course_id: csv_untext(course_id),
-            course: csv_untext(course),
+        let [
+            name,
+            staff,
+            department,
+            course_id,
+            course,
+            best,
+            passed_on,
+            attempts,
+            last,
+            on,
+        ] = fields;
+        file.learner = csv::untext(name);
+        file.staff_number = optional(staff);
+        file.department = optional(department);
+        file.exported_on = csv::untext(on);
+        file.rows.push(ResultRow {
+            course_id: csv::untext(course_id),
+            course: csv::untext(course),
             best: if best.is_empty() {
                 None
             } else {
@@ -218,19 +291,15 @@ pub fn parse_results(text: &str) -> Result<ResultsFile, String> {
                         .map_err(|_| format!("line {line}: score {best:?}"))?,
                 )
             },
-            passed_on: (!passed_on.is_empty()).then(|| csv_untext(passed_on)),
+            passed_on: optional(passed_on),
             attempts: attempts
                 .parse()
                 .map_err(|_| format!("line {line}: attempts {attempts:?}"))?,
+            last_passed_on: optional(last),
+            answers: Vec::new(),
         });
     }
-    Ok(ResultsFile {
-        format: FORMAT.into(),
-        version: 1,
-        learner,
-        exported_on: String::new(),
-        rows,
-    })
+    Ok(file)
 }
 
 /// One line of the trainer's combined table.
@@ -281,11 +350,15 @@ pub fn combine(files: &[ResultsFile]) -> Vec<CombinedRow> {
 mod tests {
     use super::*;
 
+    use crate::csv::FORMULA_TRIGGERS;
+
     fn sample(name: &str, on: &str, best: Option<u8>) -> ResultsFile {
         ResultsFile {
             format: FORMAT.into(),
-            version: 1,
+            version: RESULTS_VERSION,
             learner: name.into(),
+            staff_number: Some("012345".into()),
+            department: Some("福祉総務課, 庶務係".into()),
             exported_on: on.into(),
             rows: vec![ResultRow {
                 course_id: "hp".into(),
@@ -293,6 +366,8 @@ mod tests {
                 best,
                 passed_on: best.filter(|b| *b >= 80).map(|_| "2026-11-20".into()),
                 attempts: 2,
+                last_passed_on: best.filter(|b| *b >= 80).map(|_| "2026-11-22".into()),
+                answers: vec![],
             }],
         }
     }
@@ -315,7 +390,7 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("\"ハラスメント防止, 基礎\"\"編\"\"\""));
         let back = parse_results(&csv).unwrap();
-        assert_eq!(back.rows, file.rows);
+        assert_eq!(back, file);
         assert_eq!(back.learner, "山田 花子");
         let json = serde_json::to_string(&file).unwrap();
         assert_eq!(parse_results(&json).unwrap(), file);
@@ -336,6 +411,8 @@ mod tests {
         ] {
             let mut file = sample(name, "2026-11-24", Some(90));
             file.rows[0].course = "=cmd|' /C calc'!A0".into();
+            file.staff_number = Some(name.into());
+            file.department = Some(format!("-{name}"));
             let csv = to_csv(&file);
             let data = csv.lines().nth(1).expect("a data row");
             for cell in data.split(',') {
@@ -347,9 +424,88 @@ mod tests {
             }
             // The text itself is kept: reading the file back gives it whole.
             let back = parse_results(&csv).expect("reads back");
-            assert_eq!(back.learner, name);
-            assert_eq!(back.rows, file.rows);
+            assert_eq!(back, file);
         }
+    }
+
+    #[test]
+    fn version_1_files_still_read() {
+        let json = r#"{"format":"kenshu-results","version":1,"learner":"山田 花子",
+            "exported_on":"2026-11-24","rows":[{"course_id":"hp","course":"ハラスメント防止",
+            "best":90,"passed_on":"2026-11-20","attempts":2}]}"#;
+        let file = parse_results(json).expect("version-1 JSON reads");
+        assert_eq!(
+            (
+                file.version,
+                file.staff_number.as_deref(),
+                file.department.as_deref()
+            ),
+            (1, None, None)
+        );
+        let row = &file.rows[0];
+        assert_eq!(
+            (row.best, row.passed_on.as_deref()),
+            (Some(90), Some("2026-11-20"))
+        );
+        assert!(row.last_passed_on.is_none() && row.answers.is_empty());
+        let csv = "\u{feff}氏名,コースID,コース,最高点,合格日,受講回数\r\n\
+                   山田 花子,hp,ハラスメント防止,90,2026-11-20,2\r\n\
+                   山田 花子,ds,デジタル,,,0\r\n";
+        let file = parse_results(csv).expect("version-1 CSV reads");
+        assert_eq!((file.version, file.learner.as_str()), (1, "山田 花子"));
+        assert_eq!((file.staff_number, file.exported_on.as_str()), (None, ""));
+        assert_eq!(file.rows.len(), 2);
+        assert_eq!(file.rows[0].passed_on.as_deref(), Some("2026-11-20"));
+        assert_eq!((file.rows[1].best, file.rows[1].attempts), (None, 0));
+    }
+
+    #[test]
+    fn the_file_holds_identity_passes_and_the_latest_answers() {
+        use crate::attempt::Attempt;
+        let course = crate::parse::parse_course(crate::progress::tests::COURSE, false)
+            .course
+            .expect("valid");
+        let mut p = Progress::new();
+        p.set_identity("山田 花子", "012345", "福祉総務課", 1);
+        // Two attempts on different days: all right, then half right.
+        for (start, wrong_on_q2) in [(1_795_530_600_000u64, false), (1_795_617_000_000, true)] {
+            let mut a = Attempt::start(&course, 3, start);
+            for i in 0..2 {
+                let q = course.question(&a.items[i].question).unwrap();
+                let right = q.correct()[0];
+                let wrong = q.id == "q2" && wrong_on_q2;
+                a.answer(
+                    i,
+                    vec![if wrong { 1 - right } else { right }],
+                    start + 1_000,
+                );
+            }
+            p.save_attempt(&course, a);
+        }
+        let file = results_file(&p, std::slice::from_ref(&course), 1_795_700_000_000, 540);
+        assert_eq!(file.version, 2);
+        assert_eq!(file.staff_number.as_deref(), Some("012345"));
+        assert_eq!(file.department.as_deref(), Some("福祉総務課"));
+        let row = &file.rows[0];
+        assert_eq!(row.passed_on.as_deref(), Some("2026-11-24"));
+        // Pass mark 50: the half-right attempt passed too, a day later.
+        assert_eq!(row.last_passed_on.as_deref(), Some("2026-11-25"));
+        let mut got: Vec<(&str, Outcome, &[usize])> = row
+            .answers
+            .iter()
+            .map(|a| (a.question.as_str(), a.outcome, a.marks.as_slice()))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("q1", Outcome::Right, &[0][..]),
+                ("q2", Outcome::Wrong, &[0][..])
+            ]
+        );
+        let json = serde_json::to_string(&file).unwrap();
+        assert!(json.contains(r#""outcome":"wrong""#));
+        assert_eq!(parse_results(&json).unwrap(), file);
     }
 
     #[test]
@@ -359,6 +515,11 @@ mod tests {
             parse_results(csv),
             Err("line 4: expected 6 fields, found 2".into())
         );
+        let csv = format!("{}\r\na,b,c,d,e,90,,1,,\r\nx,y\r\n", CSV_HEADER.join(","));
+        assert_eq!(
+            parse_results(&csv),
+            Err("line 3: expected 10 fields, found 2".into())
+        );
     }
 
     proptest::proptest! {
@@ -367,6 +528,9 @@ mod tests {
         #[test]
         fn csv_write_then_read_round_trips(
             learner in "[\\PC\t\r\n,\"'=+@-]{0,12}",
+            staff_number in proptest::option::of("[\\PC\t\r\n,\"'=+@-]{1,8}"),
+            department in proptest::option::of("[\\PC\t\r\n,\"'=+@-]{1,12}"),
+            exported_on in "(20[0-9]{2}-[01][0-9]-[0-3][0-9])?",
             rows in proptest::collection::vec(
                 (
                     "[a-z0-9=+@'-]{0,8}",
@@ -374,27 +538,44 @@ mod tests {
                     proptest::option::of(0u8..=100),
                     proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
                     0usize..1000,
+                    proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
                 ),
                 1..5,
             ),
         ) {
             let file = ResultsFile {
                 format: FORMAT.into(),
-                version: 1,
+                version: RESULTS_VERSION,
                 learner,
-                exported_on: String::new(),
+                staff_number,
+                department,
+                exported_on,
                 rows: rows
                     .into_iter()
-                    .map(|(course_id, course, best, passed_on, attempts)| ResultRow {
+                    .map(|(course_id, course, best, passed_on, attempts, last_passed_on)| ResultRow {
                         course_id,
                         course,
                         best,
                         passed_on,
                         attempts,
+                        last_passed_on,
+                        answers: vec![],
                     })
                     .collect(),
             };
-            proptest::prop_assert_eq!(parse_results(&to_csv(&file)), Ok(file));
+            proptest::prop_assert_eq!(parse_results(&to_csv(&file)), Ok(file.clone()));
+            // The answers are JSON only: the CSV leaves them out, the JSON keeps them.
+            let mut with_answers = file.clone();
+            if let Some(row) = with_answers.rows.first_mut() {
+                row.answers = vec![AnswerRecord {
+                    question: "q1".into(),
+                    outcome: Outcome::PartlyRight,
+                    marks: vec![0, 2],
+                }];
+            }
+            proptest::prop_assert_eq!(parse_results(&to_csv(&with_answers)), Ok(file));
+            let json = serde_json::to_string(&with_answers).expect("serialises");
+            proptest::prop_assert_eq!(parse_results(&json), Ok(with_answers));
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CourseProgress, Progress, VERSION};
+use super::{CourseProgress, Learner, Progress, VERSION};
 use crate::attempt::Attempt;
 
 /// The union of two records. For each piece of state the more recent or
@@ -45,15 +45,18 @@ fn forget_before(mut p: Progress, reset: u64) -> Progress {
 }
 
 fn union(a: &Progress, b: &Progress) -> Progress {
+    // The later setting wins; the rest of the key only breaks ties, and
+    // covers every field so that the choice is the same in either order.
+    let key = |l: &Learner| {
+        (
+            l.at_ms,
+            l.name.clone(),
+            l.staff_number.clone(),
+            l.department.clone(),
+        )
+    };
     let learner = match (&a.learner, &b.learner) {
-        (Some(x), Some(y)) => Some(
-            if (x.at_ms, &x.name) >= (y.at_ms, &y.name) {
-                x
-            } else {
-                y
-            }
-            .clone(),
-        ),
+        (Some(x), Some(y)) => Some(if key(x) >= key(y) { x } else { y }.clone()),
         (x, y) => x.clone().or_else(|| y.clone()),
     };
     let mut courses: BTreeMap<String, CourseProgress> = BTreeMap::new();
@@ -157,7 +160,7 @@ fn order_key(t: &Attempt) -> (u64, usize, u64, String) {
 mod tests {
     use super::*;
     use crate::attempt::Item;
-    use crate::progress::{Finished, Learner};
+    use crate::progress::Finished;
     use crate::schedule::Card;
     use proptest::prelude::*;
 
@@ -193,7 +196,12 @@ mod tests {
             history in prop::collection::btree_map("[ab]", prop::collection::vec(finished(), 0..4), 0..3),
             active in prop::option::of((0u64..50, 0usize..4)),
             cards in prop::collection::btree_map("q[0-5]", card(), 0..5),
-            name in prop::option::of(("[あい]", 0u64..5)),
+            name in prop::option::of((
+                "[あい]",
+                prop::option::of("[12]"),
+                prop::option::of("[課係]"),
+                0u64..5,
+            )),
             reset in prop::option::of(1u64..40),
             restored in prop::option::of(1u64..40),
         ) -> Progress {
@@ -208,7 +216,12 @@ mod tests {
                 p.courses.insert(id, record);
             }
             p.cards = cards;
-            p.learner = name.map(|(name, at_ms)| Learner { name, at_ms });
+            p.learner = name.map(|(name, staff_number, department, at_ms)| Learner {
+                name,
+                staff_number,
+                department,
+                at_ms,
+            });
             p
         }
     }
@@ -383,5 +396,21 @@ mod tests {
         let m = merge(&a, &b);
         assert_eq!(m.courses["c"].active, None);
         assert_eq!(m.courses["c"].last, Some(done));
+    }
+
+    #[test]
+    fn the_later_identity_wins_whole() {
+        let mut a = Progress::new();
+        a.set_identity("山田", "100", "福祉総務課", 5);
+        let mut b = Progress::new();
+        b.set_identity("山田", "", "", 9);
+        // The later setting wins with all its fields: an emptied staff
+        // number is not filled back in from the older record.
+        for m in [merge(&a, &b), merge(&b, &a)] {
+            assert_eq!(m.learner, b.learner);
+        }
+        // Same moment, different staff numbers: one choice either way.
+        b.set_identity("山田", "200", "", 5);
+        assert_eq!(merge(&a, &b), merge(&b, &a));
     }
 }

@@ -86,11 +86,20 @@ impl Default for Progress {
     }
 }
 
-/// The learner's name, asked once and kept locally.
+/// Who the learner is, asked once and kept locally: the name for
+/// certificates, and the staff number and department that let the
+/// trainer join a results file to the personnel roster.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Learner {
-    /// As the learner typed it.
+    /// As the learner typed it (trimmed; may be empty when only the staff
+    /// number was given).
     pub name: String,
+    /// 職員番号, as typed (trimmed). Records from before it existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_number: Option<String>,
+    /// 所属, as typed (trimmed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     /// When it was set; the later one wins when records merge.
     pub at_ms: u64,
 }
@@ -266,13 +275,35 @@ impl Progress {
         (known, question_ids.len())
     }
 
-    /// Sets the learner's name (trimmed; empty clears it).
+    /// Sets the learner's name (trimmed), keeping the staff number and
+    /// department; with all three empty the learner is cleared.
     pub fn set_name(&mut self, name: &str, now_ms: u64) {
-        let name = name.trim();
-        self.learner = (!name.is_empty()).then(|| Learner {
-            name: name.to_owned(),
-            at_ms: now_ms,
-        });
+        let (staff_number, department) = match &self.learner {
+            Some(l) => (l.staff_number.clone(), l.department.clone()),
+            None => (None, None),
+        };
+        self.set_identity(
+            name,
+            staff_number.as_deref().unwrap_or_default(),
+            department.as_deref().unwrap_or_default(),
+            now_ms,
+        );
+    }
+
+    /// Sets name, staff number (職員番号) and department (所属), each
+    /// trimmed; an empty staff number or department is `None`, and with
+    /// all three empty the learner is cleared.
+    pub fn set_identity(&mut self, name: &str, staff_number: &str, department: &str, now_ms: u64) {
+        let given = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        let (name, staff_number, department) =
+            (name.trim(), given(staff_number), given(department));
+        self.learner =
+            (!name.is_empty() || staff_number.is_some() || department.is_some()).then(|| Learner {
+                name: name.to_owned(),
+                staff_number,
+                department,
+                at_ms: now_ms,
+            });
     }
 }
 
@@ -531,5 +562,44 @@ sources = ["s"]
         );
         p.set_name("   ", 6);
         assert_eq!(p.learner, None);
+    }
+
+    #[test]
+    fn identity_is_trimmed_and_the_name_alone_can_change() {
+        let mut p = Progress::new();
+        p.set_identity(" 山田 花子 ", " 012345 ", "\u{3000}", 5);
+        let l = p.learner.clone().expect("set");
+        assert_eq!(
+            (
+                l.name.as_str(),
+                l.staff_number.as_deref(),
+                l.department,
+                l.at_ms
+            ),
+            ("山田 花子", Some("012345"), None, 5)
+        );
+        // A new name keeps the staff number and department.
+        p.set_identity("山田 花子", "012345", "福祉総務課", 6);
+        p.set_name("鈴木 花子", 7);
+        let l = p.learner.clone().expect("set");
+        assert_eq!(
+            (
+                l.name.as_str(),
+                l.staff_number.as_deref(),
+                l.department.as_deref()
+            ),
+            ("鈴木 花子", Some("012345"), Some("福祉総務課"))
+        );
+        // The name may be emptied while the staff number stays.
+        p.set_name("", 8);
+        assert_eq!(p.learner.as_ref().map(|l| l.name.as_str()), Some(""));
+        p.set_identity("", " ", "", 9);
+        assert_eq!(p.learner, None);
+        // A record written before these fields existed still reads.
+        let old: Learner =
+            serde_json::from_str(r#"{"name":"山田","at_ms":1}"#).expect("old learner reads");
+        assert_eq!((old.staff_number, old.department), (None, None));
+        let json = serde_json::to_string(&p).expect("serialises");
+        assert!(!json.contains("staff_number"));
     }
 }
