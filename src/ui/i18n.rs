@@ -135,6 +135,32 @@ pub struct Ui {
     pub reload: &'static str,
     pub difficulty: [&'static str; 3],
     pub footer: &'static str,
+    pub status_heading: &'static str,
+    pub status_intro: &'static str,
+    pub roster_label: &'static str,
+    pub status_results_label: &'static str,
+    pub roster_problems: &'static str,
+    pub status_caption: &'static str,
+    pub col_department: &'static str,
+    pub col_staff_number: &'static str,
+    pub department_choose: &'static str,
+    pub people_caption: &'static str,
+    pub status_save_csv: &'static str,
+    pub mismatches_heading: &'static str,
+    pub unmatched_heading: &'static str,
+    pub stats_heading: &'static str,
+    pub stats_choose_course: &'static str,
+    pub stats_caption: &'static str,
+    pub stats_none: &'static str,
+    pub stats_explain: &'static str,
+    pub col_question: &'static str,
+    pub col_answered: &'static str,
+    pub col_right_rate: &'static str,
+    pub col_discrimination: &'static str,
+    pub col_picks: &'static str,
+    pub staff_number_label: &'static str,
+    pub department_label: &'static str,
+    pub identity_heading: &'static str,
     pub valid_until: &'static str,
     pub pass_valid_for: &'static str,
     pub storage_not_kept_aside: &'static str,
@@ -281,6 +307,32 @@ pub const JA: Ui = Ui {
     reload: "ページを再読み込みする",
     difficulty: ["基礎", "標準", "応用"],
     footer: "学習記録はこのブラウザの中にだけ保存され、外部には送信されません。",
+    status_heading: "受講状況（所属別）",
+    status_intro: "人事の職員名簿（CSV）と、受講者から届いた結果ファイルを選ぶと、所属・コースごとに修了者と未修了者、合格の期限が近い人が分かります。名簿と氏名が一致しない結果ファイルは集計に含めず、一覧で知らせます。ファイルはこのブラウザの中だけで処理されます。",
+    roster_label: "職員名簿（CSV: 職員番号・氏名・所属。Excel の Shift_JIS でも UTF-8 でも読めます）",
+    status_results_label: "受講者から届いた結果ファイル（CSV または JSON、複数可）",
+    roster_problems: "名簿で読めなかった行",
+    status_caption: "所属・コースごとの修了者数（修了 / 人数）",
+    col_department: "所属",
+    col_staff_number: "職員番号",
+    department_choose: "所属を選ぶと、一人ずつの状況を表示します",
+    people_caption: "一人ずつの状況",
+    status_save_csv: "受講状況を保存（CSV・Excel 用）",
+    mismatches_heading: "氏名が名簿と一致しない結果ファイル（集計に含めていません）",
+    unmatched_heading: "名簿で見つからない結果ファイル",
+    stats_heading: "問題ごとの分析",
+    stats_choose_course: "分析するコース",
+    stats_caption: "問題ごとの正答率・識別力・選択肢ごとの選択数",
+    stats_none: "このコースの回答の記録がある結果ファイルがありません（新しい版のアプリで保存した結果ファイルに記録されます）。",
+    stats_explain: "正答率が極端に高い・低い問題、識別力（成績上位27%と下位27%の正答率の差）が0に近いか負の問題、誰も選ばない選択肢は、見直しの候補です。",
+    col_question: "問題",
+    col_answered: "回答数",
+    col_right_rate: "正答率",
+    col_discrimination: "識別力",
+    col_picks: "選択肢ごとの選択数",
+    staff_number_label: "職員番号（研修担当者の集計に使います。任意）",
+    department_label: "所属（任意）",
+    identity_heading: "お名前・職員番号・所属",
     valid_until: "有効期限",
     pass_valid_for: "合格の有効期間",
     storage_not_kept_aside: "保存されている以前の形式の学習記録の控えを残せませんでした（保存領域に空きがない可能性があります）。記録を守るため、このタブでは保存しません。設定画面から学習記録を書き出してください。",
@@ -427,6 +479,32 @@ pub const EN: Ui = Ui {
     reload: "Reload the page",
     difficulty: ["Basic", "Standard", "Advanced"],
     footer: "Your progress is stored only in this browser and is never sent anywhere.",
+    status_heading: "Who completed, by department",
+    status_intro: "Choose the staff roster (CSV) from the personnel system and the results files learners sent: you see, per department and course, who completed, who has not, and whose pass expires soon. A results file whose name does not match the roster is listed, never counted. Files are processed in this browser only.",
+    roster_label: "Staff roster (CSV: 職員番号, 氏名, 所属; Shift_JIS as Excel writes it, or UTF-8)",
+    status_results_label: "Results files from learners (CSV or JSON, several at once)",
+    roster_problems: "Roster lines that could not be read",
+    status_caption: "Completed per department and course (completed / members)",
+    col_department: "Department",
+    col_staff_number: "Staff number",
+    department_choose: "Choose a department to see each person",
+    people_caption: "Each person",
+    status_save_csv: "Save the status (CSV for Excel)",
+    mismatches_heading: "Results files whose name does not match the roster (not counted)",
+    unmatched_heading: "Results files that match no one in the roster",
+    stats_heading: "Item statistics",
+    stats_choose_course: "Course to analyse",
+    stats_caption: "Per question: proportion right, discrimination and how often each choice was picked",
+    stats_none: "No results file holds answers for this course (files saved by this version of the app do).",
+    stats_explain: "Questions almost everyone gets right or wrong, with a discrimination (proportion right in the top 27 % minus the bottom 27 %) near zero or negative, and choices nobody picks are candidates for rewriting.",
+    col_question: "Question",
+    col_answered: "Answered",
+    col_right_rate: "Right",
+    col_discrimination: "Discrimination",
+    col_picks: "Picks per choice",
+    staff_number_label: "Staff number (for your trainer's records; optional)",
+    department_label: "Department (optional)",
+    identity_heading: "Name, staff number and department",
     valid_until: "Valid until",
     pass_valid_for: "A pass is valid for",
     storage_not_kept_aside: "A copy of your saved progress from an earlier version could not be kept (storage may be full). To protect it, this tab does not save. Export your progress from Settings.",
@@ -647,4 +725,73 @@ pub fn valid_days(lang: Lang, days: u32) -> String {
         Lang::Ja => format!("{days}日"),
         Lang::En => format!("{days} days"),
     }
+}
+
+/// "修了 12 / 20（期限間近 3）" for one department and course.
+pub fn completed_of(lang: Lang, completed: usize, members: usize, soon: usize) -> String {
+    match (lang, soon) {
+        (Lang::Ja, 0) => format!("{completed} / {members}"),
+        (Lang::Ja, _) => format!("{completed} / {members}（期限間近 {soon}）"),
+        (Lang::En, 0) => format!("{completed} / {members}"),
+        (Lang::En, _) => format!("{completed} / {members} ({soon} expire soon)"),
+    }
+}
+
+/// A state with the last valid day: "修了（2027-11-30 まで）".
+pub fn state_until(lang: Lang, label: &str, date: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{label}（{date} まで）"),
+        Lang::En => format!("{label} (until {date})"),
+    }
+}
+
+/// "読み込んでいます 120 / 2000".
+pub fn reading_files(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("結果ファイルを読み込んでいます {n} / {total}"),
+        Lang::En => format!("Reading results files {n} of {total}"),
+    }
+}
+
+/// "2000 件の結果ファイルを読み込みました".
+pub fn files_read(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{n} 件の結果ファイルを読み込みました"),
+        Lang::En => format!("{n} results files read"),
+    }
+}
+
+/// A results file whose name does not match the roster's for its number.
+pub fn mismatch_line(lang: Lang, staff_number: &str, roster_name: &str, file_name: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "職員番号 {staff_number}: 名簿の氏名「{roster_name}」と結果ファイルの氏名「{file_name}」が一致しません"
+        ),
+        Lang::En => format!(
+            "Staff number {staff_number}: the roster says “{roster_name}”, the results file “{file_name}”"
+        ),
+    }
+}
+
+/// A results file that joined no one, and why.
+pub fn unmatched_line(
+    lang: Lang,
+    reason: quiz_core::status::UnmatchedReason,
+    staff_number: &str,
+    learner: &str,
+) -> String {
+    use quiz_core::status::UnmatchedReason::*;
+    let why = match (reason, lang) {
+        (UnknownStaffNumber, Lang::Ja) => "職員番号が名簿にありません",
+        (UnknownStaffNumber, Lang::En) => "the staff number is not in the roster",
+        (NameNotInRoster, Lang::Ja) => "職員番号がなく、氏名も名簿にありません",
+        (NameNotInRoster, Lang::En) => "no staff number, and the name is not in the roster",
+        (NameNotUnique, Lang::Ja) => "職員番号がなく、同じ氏名の職員が名簿に複数います",
+        (NameNotUnique, Lang::En) => {
+            "no staff number, and several staff in the roster have this name"
+        }
+        (Anonymous, Lang::Ja) => "職員番号も氏名もありません",
+        (Anonymous, Lang::En) => "neither a staff number nor a name",
+    };
+    format!("{staff_number} {learner}: {why}")
 }

@@ -84,7 +84,7 @@ test('learners save results files and the trainer sees a combined table', async 
   const csvPath = await (await csvDownload).path();
   const csv = readFileSync(csvPath);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(csv.toString('utf8')).toContain('山田 花子,digital-skills,デジタルスキル,,,0');
+  expect(csv.toString('utf8')).toContain('山田 花子,,,digital-skills,デジタルスキル,,,0,');
   const second = {
     format: 'kenshu-results', version: 1, learner: '佐藤 次郎', exported_on: '2026-11-20',
     rows: [{ course_id: 'human-rights', course: '人権尊重', best: 90, passed_on: '2026-11-19', attempts: 2 }],

@@ -9,3 +9,4 @@ pub mod results;
 pub mod review;
 pub mod settings;
 pub mod trainer;
+pub mod trainer_status;

@@ -26,12 +26,26 @@ pub fn SettingsPage() -> impl IntoView {
             .map(|l| l.name.clone())
             .unwrap_or_default()
     }));
+    let learner_field = |get: fn(&quiz_core::progress::Learner) -> Option<String>| {
+        RwSignal::new(
+            store
+                .progress
+                .with_untracked(|p| p.learner.as_ref().and_then(get).unwrap_or_default()),
+        )
+    };
+    let staff_number = learner_field(|l| l.staff_number.clone());
+    let department = learner_field(|l| l.department.clone());
     let name_saved = RwSignal::new(false);
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        store
-            .progress
-            .update(|p| p.set_name(&name.get_untracked(), now_ms()));
+        store.progress.update(|p| {
+            p.set_identity(
+                &name.get_untracked(),
+                &staff_number.get_untracked(),
+                &department.get_untracked(),
+                now_ms(),
+            )
+        });
         name_saved.set(true);
     };
 
@@ -122,13 +136,21 @@ pub fn SettingsPage() -> impl IntoView {
         <h1 class="page-title">{move || t().settings}</h1>
 
         <section aria-labelledby="name-heading">
-            <h2 id="name-heading">{move || t().name_label}</h2>
+            <h2 id="name-heading">{move || t().identity_heading}</h2>
             <form class="inline-form" on:submit=save_name>
                 <label for="learner-name">{move || t().certificate_need_name}</label>
+                <input id="learner-name" type="text" autocomplete="name" maxlength="60"
+                    prop:value=move || name.get()
+                    on:input=move |ev| { name.set(event_target_value(&ev)); name_saved.set(false); } />
+                <label for="learner-staff-number">{move || t().staff_number_label}</label>
+                <input id="learner-staff-number" type="text" inputmode="numeric" autocomplete="off" maxlength="20"
+                    prop:value=move || staff_number.get()
+                    on:input=move |ev| { staff_number.set(event_target_value(&ev)); name_saved.set(false); } />
+                <label for="learner-department">{move || t().department_label}</label>
                 <div class="inline-form__row">
-                    <input id="learner-name" type="text" autocomplete="name" maxlength="60"
-                        prop:value=move || name.get()
-                        on:input=move |ev| { name.set(event_target_value(&ev)); name_saved.set(false); } />
+                    <input id="learner-department" type="text" autocomplete="organization-title" maxlength="60"
+                        prop:value=move || department.get()
+                        on:input=move |ev| { department.set(event_target_value(&ev)); name_saved.set(false); } />
                     <button type="submit" class="button button--secondary">{move || t().save}</button>
                 </div>
                 <p role="status" class="form-status">{move || name_saved.get().then(|| t().saved)}</p>
@@ -206,6 +228,8 @@ pub fn SettingsPage() -> impl IntoView {
                             <button type="button" class="button button--danger" on:click=move |_| {
                                 store.reset();
                                 name.set(String::new());
+                                staff_number.set(String::new());
+                                department.set(String::new());
                                 confirming.set(false);
                                 reset_done.set(true);
                             }>{t().reset_yes}</button>

@@ -36,6 +36,7 @@ pub fn TrainerPage() -> impl IntoView {
         <PreviewSection />
         <ConvertSection />
         <ResultsSection />
+        <super::trainer_status::StatusSection />
     }
 }
 
