@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use js_sys::Promise;
 use quiz_core::SourceFile;
+use quiz_core::published::{PublishedEntry, PublishedIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -75,4 +76,153 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .map_err(failed)?
         .as_string()
         .ok_or_else(|| FetchError::Network(format!("{url}: not text")))
+}
+
+/// What the site publishes now: its list and each listed file (or why it
+/// could not be had). `Ok(None)`: the site publishes nothing (no list).
+pub type Published = (
+    PublishedIndex,
+    Vec<(PublishedEntry, Result<SourceFile, String>)>,
+);
+
+/// Gets `courses/published.json` and every file it lists, bypassing the
+/// HTTP cache so that a trainer's change reaches learners on their next
+/// visit. The single-file hand-out carries the same data in its page.
+pub async fn fetch_published() -> Result<Option<Published>, FetchError> {
+    if is_single_file() {
+        return Ok(embedded_published());
+    }
+    let text = match fetch_fresh("courses/published.json").await {
+        Ok(Some(text)) => text,
+        Ok(None) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let index = PublishedIndex::parse(&text).map_err(|e| FetchError::Network(e.to_string()))?;
+    let mut files = Vec::with_capacity(index.courses.len());
+    for entry in &index.courses {
+        let url = format!("courses/{}", entry.file);
+        let file = match fetch_fresh(&url).await {
+            Ok(Some(text)) => Ok(SourceFile::new(entry.file.clone(), text)),
+            Ok(None) => Err(format!("{url}: HTTP 404")),
+            Err(FetchError::Network(e)) => Err(e),
+            Err(FetchError::Stale) => Err(url),
+        };
+        files.push((entry.clone(), file));
+    }
+    Ok(Some((index, files)))
+}
+
+/// The hand-out page's published courses: `{"index": …, "files": {name: text}}`.
+fn embedded_published() -> Option<Published> {
+    let block = web_sys::window()?
+        .document()?
+        .get_element_by_id("kenshu-published")?
+        .text_content()?;
+    #[derive(serde::Deserialize)]
+    struct Block {
+        index: PublishedIndex,
+        files: HashMap<String, String>,
+    }
+    let mut block: Block = serde_json::from_str(&block).ok()?;
+    let index = PublishedIndex::parse(&serde_json::to_string(&block.index).ok()?).ok()?;
+    let files = index
+        .courses
+        .iter()
+        .map(|e| {
+            let file = block
+                .files
+                .remove(&e.file)
+                .map(|text| SourceFile::new(e.file.clone(), text))
+                .ok_or_else(|| format!("{}: missing", e.file));
+            (e.clone(), file)
+        })
+        .collect();
+    Some((index, files))
+}
+
+/// A text file fetched past the HTTP cache; `Ok(None)` for a 404.
+async fn fetch_fresh(url: &str) -> Result<Option<String>, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let failed = |e: wasm_bindgen::JsValue| {
+        FetchError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}")))
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(FetchError::Network(format!(
+            "{url}: HTTP {}",
+            response.status()
+        )));
+    }
+    let text: Promise = response.text().map_err(failed)?;
+    JsFuture::from(text)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| FetchError::Network(format!("{url}: not text")))
+}
+
+/// True in the single-file hand-out: the page carries the shipped files.
+pub fn is_single_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("kenshu-courses"))
+        .is_some()
+}
+
+/// The hand-out page as it was opened, before the app changed anything
+/// in it: the starting point of a new hand-out file.
+static PAGE_AS_OPENED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Remembers the page as it was opened (the single-file hand-out only);
+/// called once before the app mounts.
+pub fn remember_page() {
+    if !is_single_file() {
+        return;
+    }
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map(|root| root.outer_html());
+    if let Some(html) = html {
+        let _ = PAGE_AS_OPENED.set(format!("<!DOCTYPE html>\n{html}\n"));
+    }
+}
+
+/// A new hand-out file: this page with `index` and its files as the
+/// published courses it carries. Every `<` in the JSON is escaped, so no
+/// text can close the data block. `None` outside the hand-out.
+pub fn hand_out_with(index: &PublishedIndex, files: &[SourceFile]) -> Option<String> {
+    let page = PAGE_AS_OPENED.get()?;
+    let files: HashMap<&str, &str> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    let json = serde_json::json!({ "index": index, "files": files })
+        .to_string()
+        .replace('<', "\\u003c");
+    let block = format!(r#"<script type="application/json" id="kenshu-published">{json}</script>"#);
+    // Replace the block an earlier hand-out carried, or add one beside the
+    // shipped courses' block.
+    let start = page.find(r#"<script type="application/json" id="kenshu-published">"#);
+    match start {
+        Some(at) => {
+            let end = page.get(at..)?.find("</script>")? + at + "</script>".len();
+            Some(format!("{}{block}{}", page.get(..at)?, page.get(end..)?))
+        }
+        None => {
+            let anchor = r#"<script type="application/json" id="kenshu-courses">"#;
+            let at = page.find(anchor)?;
+            Some(format!("{}{block}\n{}", page.get(..at)?, page.get(at..)?))
+        }
+    }
 }

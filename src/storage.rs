@@ -35,6 +35,9 @@ pub enum Key {
     Lang,
     /// Question files a trainer kept in this browser, as JSON.
     LocalCourses,
+    /// The last good version of each published course this browser saw,
+    /// as JSON: learners keep it when a newer file fails the check.
+    PublishedGood,
     /// A copy of stored progress that could not be used, by when it was kept.
     Backup(u64),
 }
@@ -46,6 +49,7 @@ impl Key {
             Key::Progress => format!("{}progress", prefix()),
             Key::Lang => format!("{}lang", prefix()),
             Key::LocalCourses => format!("{}local-courses", prefix()),
+            Key::PublishedGood => format!("{}published-good", prefix()),
             Key::Backup(ms) => format!("{}backup.{ms}", prefix()),
         }
     }
@@ -241,4 +245,31 @@ pub fn save_local_courses(files: &[SourceFile]) -> Result<(), StorageError> {
     let json =
         serde_json::to_string(&pairs).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
     set_raw(&Key::LocalCourses, &json)
+}
+
+/// The last good published files this browser kept (empty when none, or
+/// when the value cannot be read: it is only a fallback copy).
+pub fn load_published_good() -> Vec<SourceFile> {
+    let Ok(Some(raw)) = get_raw(&Key::PublishedGood) else {
+        return Vec::new();
+    };
+    serde_json::from_str::<Vec<(String, String)>>(&raw)
+        .map(|pairs| {
+            pairs
+                .into_iter()
+                .map(|(name, text)| SourceFile::new(name, text))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Keeps the published files that passed, for the next time one fails.
+pub fn save_published_good(files: &[SourceFile]) -> Result<(), StorageError> {
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    let json =
+        serde_json::to_string(&pairs).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
+    set_raw(&Key::PublishedGood, &json)
 }

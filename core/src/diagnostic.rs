@@ -140,6 +140,9 @@ pub enum Message {
     PartialCreditNotMultiple,
     /// A `sources` list with nothing in it.
     NoSources,
+    /// A published file that is not the file the trainer checked (its
+    /// digest differs from the published list's).
+    NotTheCheckedFile,
     /// `pass_valid_days` outside 1 to 3650.
     PassValidRange {
         /// The value written.
@@ -361,6 +364,7 @@ impl Message {
             NumberTooLarge { .. } => "number-too-large",
             NoCourse => "no-course",
             PassValidRange { .. } => "pass-valid-range",
+            NotTheCheckedFile => "not-the-checked-file",
             TemplateNotListed => "template-not-listed",
             ClashesWithShipped { .. } => "clashes-with-shipped",
             BadDate { .. } => "bad-date",
@@ -545,6 +549,8 @@ impl Message {
             PassValidRange { value } => format!(
                 "`pass_valid_days` is a number of days from 1 to 3650 (it is {value}); leave it out for a pass that never expires"
             ),
+            NotTheCheckedFile if ja => "研修担当者画面で確認したファイルと内容が違うため、受講者には表示していません。研修担当者画面でもう一度確認して公開し直してください".into(),
+            NotTheCheckedFile => "this is not the file the trainer screen checked, so learners do not see it; check and publish it again".into(),
             TemplateNotListed if ja => {
                 "テンプレート（名前が _ で始まるファイル）は一覧に出せません。_ で始まらない名前にしてください".into()
             }

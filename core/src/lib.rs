@@ -22,6 +22,7 @@ pub mod item_check;
 pub mod model;
 pub mod parse;
 pub mod progress;
+pub mod published;
 pub mod report;
 pub mod review;
 pub mod roster;

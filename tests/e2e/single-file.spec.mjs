@@ -77,3 +77,35 @@ test('two different single-file builds keep their progress apart', async ({ page
   await expect(new HomePage(page).card(course.title).getByRole('link', { name: /続きから/ })).toContainText('1 / 10');
   await expect(new HomePage(page).cards).toHaveCount(shippedCourses().length);
 });
+
+test('a trainer adds a course to the hand-out file and saves a new one; opened, it lists the course and keeps progress', async ({ page }) => {
+  const { copyFileSync, mkdirSync } = await import('node:fs');
+  await page.goto(single);
+  // A learner's progress in the old hand-out.
+  const course = shippedCourses()[0];
+  const home = new HomePage(page);
+  await home.start(course.title);
+  const quiz = new QuizPage(page);
+  await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
+  // The trainer adds a checked course and saves a new hand-out file.
+  await page.goto(`${single}#/trainer`);
+  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles(join(root, 'tests', 'e2e', 'fixtures', 'trainer-course.toml'));
+  await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'このコースを加えた配布用ファイルを保存' }).click();
+  const d = await download;
+  expect(d.suggestedFilename()).toBe('kenshu.html');
+  const outDir = join(root, 'target', 'handout');
+  mkdirSync(outDir, { recursive: true });
+  const saved = join(outDir, 'kenshu.html');
+  copyFileSync(await d.path(), saved);
+  // Opened: the new course beside the others, the learner's attempt still there.
+  await page.goto(pathToFileURL(saved).href);
+  await expect(home.cards).toHaveCount(shippedCourses().length + 1);
+  await expect(home.card('研修担当者のテストコース')).toBeVisible();
+  await expect(home.card(course.title).getByRole('link', { name: /続きから/ })).toBeVisible();
+  // And the added course can be taken with no network.
+  await home.start('研修担当者のテストコース');
+  await page.locator('button[data-choice="0"]').click();
+  await expect(quiz.verdict).toHaveText('正解です');
+});

@@ -8,7 +8,9 @@ use quiz_core::report::{ResultsFile, combine, parse_results};
 use quiz_core::{Course, Route, SourceFile, check_files};
 
 use super::attempt::start_and_open;
+use crate::course_files;
 use crate::ui::i18n::{line_label, more_items, ui};
+use crate::ui::state::clock::today_string;
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
 
@@ -35,6 +37,7 @@ pub fn TrainerPage() -> impl IntoView {
         <p>{move || t().trainer_intro}</p>
         <PreviewSection />
         <ConvertSection />
+        <PublishedList />
         <ResultsSection />
         <super::trainer_status::StatusSection />
     }
@@ -198,6 +201,7 @@ fn PreviewSection() -> impl IntoView {
                                 <button type="button" class="button button--secondary" on:click=keep>{t().keep_local}</button>
                             </div>
                             <p>{move || kept.get().then(|| t().kept_local)}</p>
+                            <PublishSteps source=source.clone() course=(*course).clone() />
                         }.into_any()
                     }
                 })}
@@ -339,6 +343,130 @@ fn ResultsSection() -> impl IntoView {
                     }
                 })
             }}
+        </section>
+    }
+}
+
+/// Publishing a checked course to every learner of the site: the two files
+/// to put into the site's `courses/` folder, written here, never by hand.
+#[component]
+fn PublishSteps(source: SourceFile, course: Course) -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || ui(lang.get());
+    let catalog = Catalog::expect();
+    let failed = RwSignal::new(false);
+    let file_name = format!("{}.toml", course.id);
+    let text = source.text.clone();
+    let save_course = move |_| failed.set(!download(&file_name, "application/toml", &text));
+    let save_index = {
+        let (source, course) = (source.clone(), course.clone());
+        let catalog = catalog.clone();
+        move |_| {
+            let index = catalog.published_index.get_untracked().unwrap_or_default();
+            let next = index.with_course(&source, &course, &today_string());
+            failed.set(!download(
+                "published.json",
+                "application/json",
+                &next.to_json(),
+            ));
+        }
+    };
+    if course_files::is_single_file() {
+        let save_hand_out = move |_| {
+            let index = catalog.published_index.get_untracked().unwrap_or_default();
+            let next = index.with_course(&source, &course, &today_string());
+            let named = SourceFile::new(format!("{}.toml", course.id), source.text.clone());
+            let mut files: Vec<SourceFile> = catalog.published.with_untracked(|p| {
+                p.iter()
+                    .filter(|a| a.course.id != course.id)
+                    .map(|a| a.file.clone())
+                    .collect()
+            });
+            files.push(named);
+            let saved = course_files::hand_out_with(&next, &files)
+                .is_some_and(|page| download("kenshu.html", "text/html", &page));
+            failed.set(!saved);
+        };
+        return view! {
+            <section class="publish" aria-labelledby="publish-heading">
+                <h4 id="publish-heading">{move || t().hand_out_heading}</h4>
+                <p>{move || t().hand_out_steps}</p>
+                <div class="actions">
+                    <button type="button" class="button button--secondary" on:click=save_hand_out>{move || t().hand_out_save}</button>
+                </div>
+                <p role="alert" class="status--fail">{move || failed.get().then(|| t().download_failed)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <section class="publish" aria-labelledby="publish-heading">
+            <h4 id="publish-heading">{move || t().publish_heading}</h4>
+            <p>{move || t().publish_steps}</p>
+            <div class="actions">
+                <button type="button" class="button button--secondary" on:click=save_course>{move || t().publish_save_course}</button>
+                <button type="button" class="button button--secondary" on:click=save_index>{move || t().publish_save_index}</button>
+            </div>
+            <p role="alert" class="status--fail">{move || failed.get().then(|| t().download_failed)}</p>
+        </section>
+    }
+    .into_any()
+}
+
+/// The site's published courses: which learners see, which they do not and
+/// why, and a way to stop publishing one.
+#[component]
+fn PublishedList() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || ui(lang.get());
+    let catalog = Catalog::expect();
+    let failed = RwSignal::new(false);
+    let list = move || {
+        let t = t();
+        let Some(index) = catalog.published_index.get() else {
+            return view! { <p>{t.published_none}</p> }.into_any();
+        };
+        let accepted = catalog.published.get();
+        let refused = catalog.published_refused.get();
+        let rows = index
+            .courses
+            .iter()
+            .map(|entry| {
+                let shown = accepted.iter().find(|a| a.course.id == entry.id);
+                let reasons = refused
+                    .iter()
+                    .find(|r| r.id == entry.id)
+                    .map(|r| r.lines.clone())
+                    .unwrap_or_default();
+                let state = match (shown, reasons.is_empty()) {
+                    (Some(_), true) => t.published_shown,
+                    (Some(_), false) => t.published_last_good,
+                    (None, _) => t.published_hidden,
+                };
+                let without = index.without(&entry.id);
+                let unpublish = move |_| {
+                    failed.set(!download("published.json", "application/json", &without.to_json()));
+                };
+                view! {
+                    <li>
+                        <strong>{entry.title.clone()}</strong>{format!("（{}、{}）", entry.file, entry.published_on)}
+                        " "<span class=if reasons.is_empty() { "status--pass" } else { "status--fail" }>{state}</span>
+                        {(!reasons.is_empty()).then(|| view! {
+                            <ul class="problems">{reasons.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul>
+                        })}
+                        <button type="button" class="button button--ghost" on:click=unpublish>{t.unpublish}</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="local-courses" id="published-list">{rows}</ul> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="published-heading">
+            <h2 id="published-heading">{move || t().published_heading}</h2>
+            {move || catalog.published_error.get().map(|_| view! { <p class="status--fail">{t().published_offline}</p> })}
+            {list}
+            <p role="alert" class="status--fail">{move || failed.get().then(|| t().download_failed)}</p>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use quiz_core::item_check::ItemOptions;
 use quiz_core::progress::{CourseShape, Courses};
+use quiz_core::published::{Accepted, PublishedEntry, PublishedIndex, Refused, accept};
 use quiz_core::{Course, CourseSummary, FileCheck, Lang, SourceFile, check_trainer_file};
 
 use super::clock::{now_ms, today_date};
@@ -33,6 +34,19 @@ pub struct Catalog {
     pub rejected: RwSignal<Vec<(SourceFile, Vec<String>)>>,
     /// A storage problem with the kept files, for the trainer screen.
     pub local_problem: RwSignal<Option<StorageError>>,
+    /// Courses the site publishes (`courses/published.json`) that passed
+    /// the check here, or their last good version: shown to everyone.
+    pub published: RwSignal<Vec<Accepted>>,
+    /// Published courses learners do not see, with every reason: for the
+    /// trainer screen.
+    pub published_refused: RwSignal<Vec<Refused>>,
+    /// The site's list as fetched (the trainer screen extends it), or
+    /// `None` when the site publishes nothing.
+    pub published_index: RwSignal<Option<PublishedIndex>>,
+    /// Why the list could not be fetched (offline: the last good versions are shown).
+    pub published_error: RwSignal<Option<FetchError>>,
+    /// False until the published courses have been checked.
+    published_ready: RwSignal<bool>,
     /// False until the kept local files have been checked (they are
     /// checked after the first screen is up, by code in a later chunk).
     local_ready: RwSignal<bool>,
@@ -66,7 +80,13 @@ impl Catalog {
             rejected: RwSignal::new(Vec::new()),
             local_problem: RwSignal::new(problem),
             local_ready: RwSignal::new(kept.is_empty()),
+            published: RwSignal::new(Vec::new()),
+            published_refused: RwSignal::new(Vec::new()),
+            published_index: RwSignal::new(None),
+            published_error: RwSignal::new(None),
+            published_ready: RwSignal::new(false),
         };
+        catalog.load_published();
         if !kept.is_empty() {
             let shipped = catalog.shipped.to_vec();
             let (local, rejected, ready) = (catalog.local, catalog.rejected, catalog.local_ready);
@@ -80,15 +100,52 @@ impl Catalog {
         provide_context(catalog);
     }
 
+    /// Fetches the site's published courses after the first screen is up
+    /// and checks them (in a later chunk) before any learner sees them.
+    fn load_published(&self) {
+        let catalog = self.clone();
+        leptos::task::spawn_local(async move {
+            let shipped = catalog.shipped.to_vec();
+            let last_good = storage::load_published_good();
+            let fetched = match course_files::fetch_published().await {
+                Ok(Some((index, files))) => {
+                    catalog.published_index.set(Some(index));
+                    files
+                }
+                Ok(None) => Vec::new(),
+                Err(e) => {
+                    // Offline: the last good versions, as they were.
+                    catalog.published_error.set(Some(e));
+                    last_good
+                        .iter()
+                        .map(|f| (entry_of(f), Ok(f.clone())))
+                        .collect()
+                }
+            };
+            if !fetched.is_empty() {
+                let (accepted, refused) = deferred!(check_published(shipped, fetched, last_good));
+                let good: Vec<SourceFile> = accepted.iter().map(|a| a.file.clone()).collect();
+                // Only a fallback copy: a refused write costs nothing now.
+                let _ = storage::save_published_good(&good);
+                catalog.published.set(accepted);
+                catalog.published_refused.set(refused);
+            }
+            catalog.published_ready.set(true);
+        });
+    }
+
     /// Every course known now, for checking saved progress (tracked):
-    /// complete once the kept local files have been checked.
+    /// complete once the kept local files and the published courses have
+    /// been checked.
     pub fn shapes(&self) -> Courses {
         let mut shapes: Vec<CourseShape> = self.shipped.iter().map(CourseShape::from).collect();
+        self.published
+            .with(|l| shapes.extend(l.iter().map(|c| CourseShape::from(&c.course))));
         self.local
             .with(|l| shapes.extend(l.iter().map(|c| CourseShape::from(&c.course))));
         Courses {
             shapes,
-            complete: self.local_ready.get(),
+            complete: self.local_ready.get() && self.published_ready.get(),
         }
     }
 
@@ -115,7 +172,14 @@ impl Catalog {
         let shipped = self
             .loaded
             .with_untracked(|l| l.iter().find(|(_, c)| c.id == id).map(|(_, c)| c.clone()));
-        shipped.or_else(|| {
+        let published = || {
+            self.published.with_untracked(|l| {
+                l.iter()
+                    .find(|c| c.course.id == id)
+                    .map(|c| c.course.clone())
+            })
+        };
+        shipped.or_else(published).or_else(|| {
             self.local.with_untracked(|l| {
                 l.iter()
                     .find(|c| c.course.id == id)
@@ -132,7 +196,7 @@ impl Catalog {
                 if self.is_shipped(id) {
                     l.iter().any(|(_, c)| c.id == *id)
                 } else {
-                    self.local_ready.get()
+                    self.local_ready.get() && self.published_ready.get()
                 }
             })
         })
@@ -193,9 +257,11 @@ impl Catalog {
         }))
     }
 
-    /// Every course summary, shipped first, then local (tracked).
+    /// Every course summary, shipped first, then published, then local (tracked).
     pub fn summaries(&self) -> Vec<CourseSummary> {
         let mut all: Vec<CourseSummary> = self.shipped.to_vec();
+        self.published
+            .with(|l| all.extend(l.iter().map(|c| c.course.summary())));
         self.local
             .with(|l| all.extend(l.iter().map(|c| c.course.summary())));
         all
@@ -210,6 +276,8 @@ impl Catalog {
                 .filter_map(|s| l.iter().find(|(_, c)| c.id == s.id).map(|(_, c)| c.clone()))
                 .collect()
         });
+        self.published
+            .with(|l| all.extend(l.iter().map(|c| c.course.clone())));
         self.local
             .with(|l| all.extend(l.iter().map(|c| c.course.clone())));
         all
@@ -301,4 +369,33 @@ fn check_kept_files(shipped: Vec<CourseSummary>, files: Vec<SourceFile>) -> Kept
         }
     }
     (good, bad)
+}
+
+/// A last good file as its own list entry (offline, the list cannot be had).
+fn entry_of(file: &SourceFile) -> PublishedEntry {
+    let id = file
+        .name
+        .strip_suffix(".toml")
+        .unwrap_or(&file.name)
+        .to_owned();
+    PublishedEntry {
+        title: id.clone(),
+        id,
+        file: file.name.clone(),
+        digest: file.digest(),
+        published_on: String::new(),
+    }
+}
+
+/// What learners see of the published courses, and what they do not and
+/// why ([`quiz_core::published::accept`]). A split point, like
+/// [`parse_shipped`].
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn check_published(
+    shipped: Vec<CourseSummary>,
+    fetched: Vec<(PublishedEntry, Result<SourceFile, String>)>,
+    last_good: Vec<SourceFile>,
+) -> (Vec<Accepted>, Vec<Refused>) {
+    let options = ItemOptions::new(today_date());
+    accept(&shipped, &fetched, &last_good, &options, Lang::Ja)
 }
