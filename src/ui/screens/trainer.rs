@@ -9,7 +9,7 @@ use quiz_core::{Course, Route, SourceFile, check_files};
 
 use super::attempt::start_and_open;
 use crate::course_files;
-use crate::ui::i18n::{line_label, more_items, ui};
+use crate::ui::i18n::{line_label, more_items, trainer_ui};
 use crate::ui::state::clock::today_string;
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
@@ -30,8 +30,8 @@ enum Preview {
 #[component]
 pub fn TrainerPage() -> impl IntoView {
     let lang = Settings::expect().lang;
-    use_title(|l| Some(ui(l).trainer.to_owned()));
-    let t = move || ui(lang.get());
+    use_title(|l| Some(trainer_ui(l).trainer.to_owned()));
+    let t = move || trainer_ui(lang.get());
     view! {
         <h1 class="page-title">{move || t().trainer}</h1>
         <p>{move || t().trainer_intro}</p>
@@ -46,7 +46,7 @@ pub fn TrainerPage() -> impl IntoView {
 #[component]
 fn PreviewSection() -> impl IntoView {
     let lang = Settings::expect().lang;
-    let t = move || ui(lang.get());
+    let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
     let store = Store::expect();
     let nav = Nav::expect();
@@ -216,7 +216,7 @@ fn PreviewSection() -> impl IntoView {
 #[component]
 fn ConvertSection() -> impl IntoView {
     let lang = Settings::expect().lang;
-    let t = move || ui(lang.get());
+    let t = move || trainer_ui(lang.get());
     let aiken = RwSignal::new(false);
     let converted = RwSignal::new(None::<(String, ImportResult, String, Vec<String>)>);
     let download_failed = RwSignal::new(false);
@@ -273,7 +273,7 @@ fn ConvertSection() -> impl IntoView {
                             <button type="button" class="button button--primary"
                                 on:click=move |_| download_failed.set(!download(&file_name, "application/toml", &text))>{t.convert_download}</button>
                         </div>
-                        <p role="alert" class="status--fail">{move || download_failed.get().then(|| ui(lang.get()).download_failed)}</p>
+                        <p role="alert" class="status--fail">{move || download_failed.get().then(|| trainer_ui(lang.get()).download_failed)}</p>
                         <pre class="toml-preview" tabindex="0" aria-label=name>{toml}</pre>
                     }
                 })}
@@ -285,7 +285,7 @@ fn ConvertSection() -> impl IntoView {
 #[component]
 fn ResultsSection() -> impl IntoView {
     let lang = Settings::expect().lang;
-    let t = move || ui(lang.get());
+    let t = move || trainer_ui(lang.get());
     let files = RwSignal::new(Vec::<ResultsFile>::new());
     let failures = RwSignal::new(Vec::<String>::new());
     let on_input = move |ev: leptos::ev::Event| {
@@ -352,7 +352,7 @@ fn ResultsSection() -> impl IntoView {
 #[component]
 fn PublishSteps(source: SourceFile, course: Course) -> impl IntoView {
     let lang = Settings::expect().lang;
-    let t = move || ui(lang.get());
+    let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
     let failed = RwSignal::new(false);
     let file_name = format!("{}.toml", course.id);
@@ -418,7 +418,7 @@ fn PublishSteps(source: SourceFile, course: Course) -> impl IntoView {
 #[component]
 fn PublishedList() -> impl IntoView {
     let lang = Settings::expect().lang;
-    let t = move || ui(lang.get());
+    let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
     let failed = RwSignal::new(false);
     let list = move || {

@@ -11,7 +11,7 @@ use quiz_core::roster::{RosterParse, parse_roster};
 use quiz_core::stats::item_statistics;
 use quiz_core::status::{Completion, CourseRule, State, completion, completion_csv};
 
-use crate::ui::i18n::{self, ui};
+use crate::ui::i18n::{self, trainer_ui};
 use crate::ui::state::{Catalog, Settings, today};
 use crate::ui::widgets::{
     download, input_files, read_text, read_text_sjis_or_utf8, yield_to_browser,
@@ -28,7 +28,7 @@ const FILES_PER_BREAK: usize = 25;
 #[component]
 pub fn StatusSection() -> impl IntoView {
     let lang = Settings::expect().lang;
-    let t = move || ui(lang.get());
+    let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
     let roster = RwSignal::new(None::<RosterParse>);
     let results = RwSignal::new(Vec::<ResultsFile>::new());
@@ -144,7 +144,7 @@ pub fn StatusSection() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button button--secondary" on:click=save_csv>{t.status_save_csv}</button>
             </div>
-            <p role="alert" class="status--fail">{move || download_failed.get().then(|| ui(lang.get()).download_failed)}</p>
+            <p role="alert" class="status--fail">{move || download_failed.get().then(|| trainer_ui(lang.get()).download_failed)}</p>
             <label for="status-department">{t.department_choose}</label>
             <select id="status-department" on:change=move |ev| department.set(event_target_value(&ev))>
                 <option value="">"—"</option>

@@ -105,31 +105,11 @@ impl Catalog {
     fn load_published(&self) {
         let catalog = self.clone();
         leptos::task::spawn_local(async move {
-            let shipped = catalog.shipped.to_vec();
-            let last_good = storage::load_published_good();
-            let fetched = match course_files::fetch_published().await {
-                Ok(Some((index, files))) => {
-                    catalog.published_index.set(Some(index));
-                    files
-                }
-                Ok(None) => Vec::new(),
-                Err(e) => {
-                    // Offline: the last good versions, as they were.
-                    catalog.published_error.set(Some(e));
-                    last_good
-                        .iter()
-                        .map(|f| (entry_of(f), Ok(f.clone())))
-                        .collect()
-                }
-            };
-            if !fetched.is_empty() {
-                let (accepted, refused) = deferred!(check_published(shipped, fetched, last_good));
-                let good: Vec<SourceFile> = accepted.iter().map(|a| a.file.clone()).collect();
-                // Only a fallback copy: a refused write costs nothing now.
-                let _ = storage::save_published_good(&good);
-                catalog.published.set(accepted);
-                catalog.published_refused.set(refused);
-            }
+            let loaded = fetch_and_check_published(catalog.shipped.to_vec()).await;
+            catalog.published_index.set(loaded.index);
+            catalog.published_error.set(loaded.error);
+            catalog.published.set(loaded.accepted);
+            catalog.published_refused.set(loaded.refused);
             catalog.published_ready.set(true);
         });
     }
@@ -387,15 +367,50 @@ fn entry_of(file: &SourceFile) -> PublishedEntry {
     }
 }
 
-/// What learners see of the published courses, and what they do not and
-/// why ([`quiz_core::published::accept`]). A split point, like
-/// [`parse_shipped`].
+/// The site's published courses as this browser may show them.
+#[derive(Default)]
+pub struct PublishedLoad {
+    /// The site's list, or `None` when it publishes nothing.
+    index: Option<PublishedIndex>,
+    /// Why the list could not be fetched (the last good versions are used).
+    error: Option<FetchError>,
+    /// What learners see.
+    accepted: Vec<Accepted>,
+    /// What they do not, and why.
+    refused: Vec<Refused>,
+}
+
+/// Fetches the published list and files and decides what learners see
+/// ([`quiz_core::published::accept`]); keeps what passed as the last good
+/// versions. A split point: none of it is part of the first load.
 #[cfg_attr(kenshu_split, leptos::lazy)]
-fn check_published(
-    shipped: Vec<CourseSummary>,
-    fetched: Vec<(PublishedEntry, Result<SourceFile, String>)>,
-    last_good: Vec<SourceFile>,
-) -> (Vec<Accepted>, Vec<Refused>) {
+async fn fetch_and_check_published(shipped: Vec<CourseSummary>) -> PublishedLoad {
+    let last_good = storage::load_published_good();
+    let mut load = PublishedLoad::default();
+    let fetched = match course_files::fetch_published().await {
+        Ok(Some((index, files))) => {
+            load.index = Some(index);
+            files
+        }
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            // Offline: the last good versions, as they were.
+            load.error = Some(e);
+            last_good
+                .iter()
+                .map(|f| (entry_of(f), Ok(f.clone())))
+                .collect()
+        }
+    };
+    if fetched.is_empty() {
+        return load;
+    }
     let options = ItemOptions::new(today_date());
-    accept(&shipped, &fetched, &last_good, &options, Lang::Ja)
+    let (accepted, refused) = accept(&shipped, &fetched, &last_good, &options, Lang::Ja);
+    let good: Vec<SourceFile> = accepted.iter().map(|a| a.file.clone()).collect();
+    // Only a fallback copy: a refused write costs nothing now.
+    let _ = storage::save_published_good(&good);
+    load.accepted = accepted;
+    load.refused = refused;
+    load
 }
