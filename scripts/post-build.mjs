@@ -101,10 +101,36 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+const PRECACHED = new Set(FILES.map((f) => new URL(f, self.registration.scope).pathname));
+
+// What a trainer publishes (courses/published.json and the files it lists)
+// is not part of the release: network first, so a change reaches learners
+// on their next visit; the last copy seen answers when offline.
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  const key = new URL(request.url).pathname;
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    const hit = await cache.match(key);
+    if (hit) return hit;
+    // Offline before any copy was seen: said with a header, not a network
+    // error, so the app falls back to what it kept without a console error.
+    return new Response('', { status: 200, headers: { 'x-kenshu-offline': '1' } });
+  }
+}
+
 // Cache first: a release is served whole from its own cache, never mixed.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.includes('/courses/') && !PRECACHED.has(url.pathname)) {
+    event.respondWith(networkFirst(request));
+    return;
+  }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(request, { ignoreSearch: true });

@@ -156,6 +156,16 @@ async fn fetch_fresh(url: &str) -> Result<Option<String>, FetchError> {
     if response.status() == 404 {
         return Ok(None);
     }
+    // The service worker's word for "offline, and no copy seen yet".
+    if response
+        .headers()
+        .get("x-kenshu-offline")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return Err(FetchError::Network(format!("{url}: offline")));
+    }
     if !response.ok() {
         return Err(FetchError::Network(format!(
             "{url}: HTTP {}",
