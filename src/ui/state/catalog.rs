@@ -106,10 +106,20 @@ impl Catalog {
         let catalog = self.clone();
         leptos::task::spawn_local(async move {
             let loaded = fetch_and_check_published(catalog.shipped.to_vec()).await;
-            catalog.published_index.set(loaded.index);
-            catalog.published_error.set(loaded.error);
-            catalog.published.set(loaded.accepted);
-            catalog.published_refused.set(loaded.refused);
+            // Only what changed is set: a site that publishes nothing must
+            // not re-render the course list a second after it appeared.
+            if loaded.index.is_some() {
+                catalog.published_index.set(loaded.index);
+            }
+            if loaded.error.is_some() {
+                catalog.published_error.set(loaded.error);
+            }
+            if !loaded.accepted.is_empty() {
+                catalog.published.set(loaded.accepted);
+            }
+            if !loaded.refused.is_empty() {
+                catalog.published_refused.set(loaded.refused);
+            }
             catalog.published_ready.set(true);
         });
     }
