@@ -55,27 +55,9 @@ fn embedded(name: &str) -> Option<String> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let failed = |e: wasm_bindgen::JsValue| {
-        FetchError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}")))
-    };
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    if !response.ok() {
-        return Err(FetchError::Network(format!(
-            "{url}: HTTP {}",
-            response.status()
-        )));
-    }
-    let text: Promise = response.text().map_err(failed)?;
-    JsFuture::from(text)
-        .await
-        .map_err(failed)?
-        .as_string()
-        .ok_or_else(|| FetchError::Network(format!("{url}: not text")))
+    get(url, false)
+        .await?
+        .ok_or_else(|| FetchError::Network(format!("{url}: HTTP 404")))
 }
 
 /// What the site publishes now: its list and each listed file (or why it
@@ -142,12 +124,20 @@ fn embedded_published() -> Option<Published> {
 
 /// A text file fetched past the HTTP cache; `Ok(None)` for a 404.
 async fn fetch_fresh(url: &str) -> Result<Option<String>, FetchError> {
+    get(url, true).await
+}
+
+/// GETs a text file (past the HTTP cache when `fresh`); `Ok(None)` for a
+/// 404, an error for any other failure.
+async fn get(url: &str, fresh: bool) -> Result<Option<String>, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let failed = |e: wasm_bindgen::JsValue| {
         FetchError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}")))
     };
     let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoStore);
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoStore);
+    }
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(failed)?

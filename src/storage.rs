@@ -224,11 +224,8 @@ pub fn load_local_courses(now_ms: u64) -> Result<Vec<SourceFile>, StorageError> 
     let Some(raw) = get_raw(&Key::LocalCourses)? else {
         return Ok(Vec::new());
     };
-    match serde_json::from_str::<Vec<(String, String)>>(&raw) {
-        Ok(pairs) => Ok(pairs
-            .into_iter()
-            .map(|(name, text)| SourceFile::new(name, text))
-            .collect()),
+    match files_from_json(&raw) {
+        Ok(files) => Ok(files),
         Err(_) => {
             let backed_up = back_up(&raw, now_ms);
             Err(StorageError::Corrupt { backed_up })
@@ -238,13 +235,25 @@ pub fn load_local_courses(now_ms: u64) -> Result<Vec<SourceFile>, StorageError> 
 
 /// Saves the question files a trainer keeps in this browser.
 pub fn save_local_courses(files: &[SourceFile]) -> Result<(), StorageError> {
+    set_raw(&Key::LocalCourses, &files_to_json(files)?)
+}
+
+/// Question files as stored: `[[name, text], …]`.
+fn files_to_json(files: &[SourceFile]) -> Result<String, StorageError> {
     let pairs: Vec<(&str, &str)> = files
         .iter()
         .map(|f| (f.name.as_str(), f.text.as_str()))
         .collect();
-    let json =
-        serde_json::to_string(&pairs).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
-    set_raw(&Key::LocalCourses, &json)
+    serde_json::to_string(&pairs).map_err(|e| StorageError::WriteRefused(e.to_string()))
+}
+
+/// Question files from their stored form.
+fn files_from_json(raw: &str) -> Result<Vec<SourceFile>, serde_json::Error> {
+    let pairs: Vec<(String, String)> = serde_json::from_str(raw)?;
+    Ok(pairs
+        .into_iter()
+        .map(|(name, text)| SourceFile::new(name, text))
+        .collect())
 }
 
 /// The last good published files this browser kept (empty when none, or
@@ -253,23 +262,10 @@ pub fn load_published_good() -> Vec<SourceFile> {
     let Ok(Some(raw)) = get_raw(&Key::PublishedGood) else {
         return Vec::new();
     };
-    serde_json::from_str::<Vec<(String, String)>>(&raw)
-        .map(|pairs| {
-            pairs
-                .into_iter()
-                .map(|(name, text)| SourceFile::new(name, text))
-                .collect()
-        })
-        .unwrap_or_default()
+    files_from_json(&raw).unwrap_or_default()
 }
 
 /// Keeps the published files that passed, for the next time one fails.
 pub fn save_published_good(files: &[SourceFile]) -> Result<(), StorageError> {
-    let pairs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|f| (f.name.as_str(), f.text.as_str()))
-        .collect();
-    let json =
-        serde_json::to_string(&pairs).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
-    set_raw(&Key::PublishedGood, &json)
+    set_raw(&Key::PublishedGood, &files_to_json(files)?)
 }
