@@ -19,6 +19,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod import;
 pub mod item_check;
+pub mod lms;
 pub mod model;
 pub mod parse;
 pub mod progress;

@@ -1,0 +1,1 @@
+//! The outbox: statements waiting to reach the LRS, with backoff.
