@@ -62,6 +62,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   say "installing npm tooling"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
+# A real LRS for the reporting tests: Ralph on its filesystem store, in a
+# virtualenv of its own under target/ (tests/lrs/ralph_server.py starts it).
+ralph_version="5.1.0"
+if ! target/ralph-venv/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.version('ralph-malph') != '$ralph_version')" 2>/dev/null; then
+  say "installing Ralph LRS $ralph_version (PyPI ralph-malph) into target/ralph-venv"
+  rm -rf target/ralph-venv
+  python3 -m venv target/ralph-venv
+  target/ralph-venv/bin/pip install -q --disable-pip-version-check "ralph-malph[lrs,cli]==$ralph_version" requests
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   say "wasm-opt 132 is not on PATH (expected node_modules/.bin/wasm-opt)"; exit 1
 fi

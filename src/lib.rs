@@ -1,11 +1,13 @@
 //! The training app: the Leptos UI over the pure `quiz_core` crate.
 //!
 //! Reading order: [`storage`] (the only localStorage user),
-//! [`course_files`] (the only network user), then [`ui`]
+//! [`course_files`] (the network for the site's own files), [`lrs`] (the
+//! organisation's LRS, only when a deployment turns reporting on), then [`ui`]
 //! (contexts, router, screens, widgets). Everything that decides (parsing,
 //! checking, drawing, scoring, progress) lives in `quiz_core`.
 
 pub mod course_files;
+pub mod lrs;
 pub mod storage;
 pub mod ui;
 

@@ -38,6 +38,9 @@ pub enum Key {
     /// The last good version of each published course this browser saw,
     /// as JSON: learners keep it when a newer file fails the check.
     PublishedGood,
+    /// xAPI statements waiting for the LRS (only when the deployment
+    /// turned reporting on), as JSON.
+    Outbox,
     /// A copy of stored progress that could not be used, by when it was kept.
     Backup(u64),
 }
@@ -50,6 +53,7 @@ impl Key {
             Key::Lang => format!("{}lang", prefix()),
             Key::LocalCourses => format!("{}local-courses", prefix()),
             Key::PublishedGood => format!("{}published-good", prefix()),
+            Key::Outbox => format!("{}outbox", prefix()),
             Key::Backup(ms) => format!("{}backup.{ms}", prefix()),
         }
     }
@@ -268,4 +272,31 @@ pub fn load_published_good() -> Vec<SourceFile> {
 /// Keeps the published files that passed, for the next time one fails.
 pub fn save_published_good(files: &[SourceFile]) -> Result<(), StorageError> {
     set_raw(&Key::PublishedGood, &files_to_json(files)?)
+}
+
+/// Reads the outbox, lets `change` work on it, and writes it back: read,
+/// change, write in one go, so two tabs never lose a statement. An outbox
+/// that cannot be read is copied aside (never overwritten unread) and a new
+/// one started; one from a newer version is left as it is.
+pub fn update_outbox<R>(
+    now_ms: u64,
+    change: impl FnOnce(&mut quiz_core::lms::outbox::Outbox) -> R,
+) -> Result<R, StorageError> {
+    use quiz_core::lms::outbox::{Outbox, VERSION};
+    let mut outbox = match get_raw(&Key::Outbox)? {
+        None => Outbox::new(),
+        Some(raw) => match serde_json::from_str::<Outbox>(&raw) {
+            Ok(o) if o.version > VERSION => return Err(StorageError::Newer(u64::from(o.version))),
+            Ok(o) => o,
+            Err(_) => {
+                keep_aside(&raw, now_ms).map_err(|_| StorageError::NotKeptAside)?;
+                Outbox::new()
+            }
+        },
+    };
+    let result = change(&mut outbox);
+    let json =
+        serde_json::to_string(&outbox).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
+    set_raw(&Key::Outbox, &json)?;
+    Ok(result)
 }

@@ -272,3 +272,35 @@ async fn progress_that_no_longer_fits_is_repaired_kept_aside_and_explained() {
     drop(handle);
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn the_outbox_is_kept_between_visits_and_a_damaged_one_is_kept_aside() {
+    use quiz_core::lms::xapi::Queued;
+    local().clear().unwrap();
+    let queued = |id: &str| Queued {
+        id: id.to_owned(),
+        statement: serde_json::json!({ "id": id }),
+    };
+    let added = storage::update_outbox(1, |o| o.add(vec![queued("a"), queued("b")])).unwrap();
+    assert_eq!(added, 2);
+    // The next visit (another read) finds both waiting.
+    let waiting = storage::update_outbox(2, |o| o.pending.len()).unwrap();
+    assert_eq!(waiting, 2);
+
+    local().set_item(&Key::Outbox.name(), "{not json").unwrap();
+    let waiting = storage::update_outbox(3, |o| o.pending.len()).unwrap();
+    assert_eq!(waiting, 0, "a fresh outbox after a damaged one");
+    assert_eq!(backup_values(), vec!["{not json".to_string()]);
+
+    let newer = r#"{"version":99,"pending":[]}"#;
+    local().set_item(&Key::Outbox.name(), newer).unwrap();
+    assert_eq!(
+        storage::update_outbox(4, |o| o.pending.len()),
+        Err(StorageError::Newer(99))
+    );
+    assert_eq!(
+        local().get_item(&Key::Outbox.name()).unwrap().as_deref(),
+        Some(newer),
+        "an outbox from a newer version is left as it is"
+    );
+}

@@ -117,6 +117,8 @@ pub struct Ui {
     pub repair_kept: &'static str,
     pub dismiss: &'static str,
     pub download_failed: &'static str,
+    // Reporting to the organisation's LRS (only when a deployment turns it on).
+    pub footer_reporting: &'static str,
 }
 
 /// Japanese, the default.
@@ -233,6 +235,7 @@ pub const JA: Ui = Ui {
     repair_kept: "受講結果の履歴と、他のコースの記録はそのままです。",
     dismiss: "閉じる",
     download_failed: "ブラウザがダウンロードを許可しませんでした。ブラウザの設定を確認して、もう一度お試しください。",
+    footer_reporting: "学習記録はこのブラウザに保存され、この職場の設定により、回答と結果が組織の学習記録システムにも送信されます（詳しくは設定画面）。",
 };
 
 /// English.
@@ -349,6 +352,7 @@ pub const EN: Ui = Ui {
     repair_kept: "Your finished results and your other courses are unchanged.",
     dismiss: "Close",
     download_failed: "The browser did not allow the download. Check its settings and try again.",
+    footer_reporting: "Your progress is stored in this browser and, as this site is set up, your answers and results are also sent to your organisation's learning record system (see Settings).",
 };
 
 /// The strings for a language.
@@ -356,6 +360,48 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
+    }
+}
+
+/// Statements read from the LRS so far.
+pub fn statements_read(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{n} 件の記録を読み込みました。"),
+        Lang::En => format!("{n} statements read."),
+    }
+}
+
+/// What the LRS gave: learners and statements.
+pub fn lrs_read_done(lang: Lang, people: usize, statements: usize) -> String {
+    match lang {
+        Lang::Ja => format!("LRS から {people} 人分（{statements} 件の記録）を読み込みました。"),
+        Lang::En => format!("Read {people} learners ({statements} statements) from the LRS."),
+    }
+}
+
+/// An LRS answer the app did not expect.
+pub fn lrs_failed(lang: Lang, status: u16) -> String {
+    match lang {
+        Lang::Ja => format!("LRS から読み込めませんでした（HTTP {status}）。"),
+        Lang::En => format!("The LRS did not answer as expected (HTTP {status})."),
+    }
+}
+
+/// "研修の記録 3 件が送信を待っています" and its English form.
+pub fn records_waiting(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("研修の記録 {n} 件が送信を待っています。"),
+        Lang::En => format!("{n} training records are waiting to be sent."),
+    }
+}
+
+/// How many records the LRS refused (kept in this browser).
+pub fn records_refused(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => {
+            format!("{n} 件は送信先に受け付けられませんでした（このブラウザに残してあります）。")
+        }
+        Lang::En => format!("{n} records were refused by the LRS (they are kept in this browser)."),
     }
 }
 
@@ -691,6 +737,14 @@ pub struct TrainerUi {
     pub stats_choose_course: &'static str,
     pub stats_caption: &'static str,
     pub stats_none: &'static str,
+    pub lrs_heading: &'static str,
+    pub lrs_intro: &'static str,
+    pub lrs_endpoint: &'static str,
+    pub lrs_username: &'static str,
+    pub lrs_password: &'static str,
+    pub lrs_read: &'static str,
+    pub lrs_auth_failed: &'static str,
+    pub lrs_unreachable: &'static str,
     pub stats_explain: &'static str,
     pub col_question: &'static str,
     pub col_answered: &'static str,
@@ -770,6 +824,14 @@ static JA_TRAINER: TrainerUi = TrainerUi {
     stats_choose_course: "分析するコース",
     stats_caption: "問題ごとの正答率・識別力・選択肢ごとの選択数",
     stats_none: "このコースの回答の記録がある結果ファイルがありません（新しい版のアプリで保存した結果ファイルに記録されます）。",
+    lrs_heading: "学習記録システム（LRS）から読み込む",
+    lrs_intro: "この職場が研修記録を LRS に送信している場合は、結果ファイルの代わりに LRS から読み込めます（結果ファイルと合わせて集計します）。読み取りの権限があるアカウントを入力してください。パスワードはこの画面を閉じると消え、保存されません。",
+    lrs_endpoint: "LRS のアドレス（xAPI）",
+    lrs_username: "ユーザー名",
+    lrs_password: "パスワード",
+    lrs_read: "LRS から読み込む",
+    lrs_auth_failed: "ユーザー名かパスワードが違うか、読み取りの権限がありません。",
+    lrs_unreachable: "LRS に接続できません。アドレスと、このサイトからの接続が LRS とこのサイトの設定で許可されているかを確認してください。",
     stats_explain: "正答率が極端に高い・低い問題、識別力（成績上位27%と下位27%の正答率の差）が0に近いか負の問題、誰も選ばない選択肢は、見直しの候補です。",
     col_question: "問題",
     col_answered: "回答数",
@@ -842,6 +904,14 @@ static EN_TRAINER: TrainerUi = TrainerUi {
     stats_choose_course: "Course to analyse",
     stats_caption: "Per question: proportion right, discrimination and how often each choice was picked",
     stats_none: "No results file holds answers for this course (files saved by this version of the app do).",
+    lrs_heading: "Read from the learning record store (LRS)",
+    lrs_intro: "If this site sends training records to an LRS, you can read them from there instead of results files (both are combined). Enter an account that may read statements. The password is forgotten when you leave this screen and never stored.",
+    lrs_endpoint: "LRS address (xAPI)",
+    lrs_username: "User name",
+    lrs_password: "Password",
+    lrs_read: "Read from the LRS",
+    lrs_auth_failed: "The user name or password is wrong, or the account may not read statements.",
+    lrs_unreachable: "The LRS cannot be reached. Check the address, and that both the LRS and this site's settings allow this site to connect.",
     stats_explain: "Questions almost everyone gets right or wrong, with a discrimination (proportion right in the top 27 % minus the bottom 27 %) near zero or negative, and choices nobody picks are candidates for rewriting.",
     col_question: "Question",
     col_answered: "Answered",
@@ -860,5 +930,55 @@ pub fn trainer_ui(lang: Lang) -> &'static TrainerUi {
     match lang {
         Lang::Ja => &JA_TRAINER,
         Lang::En => &EN_TRAINER,
+    }
+}
+
+/// The words about reporting to an LRS: only deployments that turn it on
+/// show them, so they stay out of the first load (settings and the
+/// reporting notice are later chunks).
+pub struct ReportingUi {
+    pub name_label_reporting: &'static str,
+    pub reporting_heading: &'static str,
+    pub reporting_intro: &'static str,
+    pub reporting_destination: &'static str,
+    pub reporting_needs_number: &'static str,
+    pub reporting_later: &'static str,
+    pub reporting_send_now: &'static str,
+    pub reporting_nothing_waiting: &'static str,
+    pub reporting_last_error: &'static str,
+    pub reporting_broken: &'static str,
+}
+
+static JA_REPORTING: ReportingUi = ReportingUi {
+    name_label_reporting: "修了証に載せるお名前（研修の記録とともに組織の学習記録システムにも送信されます）",
+    reporting_heading: "研修記録の送信",
+    reporting_intro: "この職場の設定により、コースの開始、各問の回答、結果（合否と得点）が、職員番号・氏名・所属とともに組織の学習記録システム（LRS）に送信されます。送信できないあいだは、このブラウザに保管して、つながったときに送ります。",
+    reporting_destination: "送信先",
+    reporting_needs_number: "職員番号が設定されていないため、まだ送信していません。設定画面で職員番号を入力すると送信します。",
+    reporting_later: "つながりしだい、自動で送信します。",
+    reporting_send_now: "今すぐ送信する",
+    reporting_nothing_waiting: "送信を待っている記録はありません。",
+    reporting_last_error: "前回の送信で起きたこと",
+    reporting_broken: "この職場の送信設定を読み取れないため、記録は送信していません（このブラウザには保存されています）。管理者にお知らせください。",
+};
+
+static EN_REPORTING: ReportingUi = ReportingUi {
+    name_label_reporting: "Your name for the certificate (also sent with your training records to your organisation's learning record system)",
+    reporting_heading: "Sending your training records",
+    reporting_intro: "As this site is set up, starting a course, each answer and your results (pass or fail and score) are sent with your staff number, name and department to your organisation's learning record store (LRS). While they cannot be sent, they are kept in this browser and sent once it connects.",
+    reporting_destination: "Sent to",
+    reporting_needs_number: "Not sent yet: no staff number is set. Enter your staff number in Settings and they will be sent.",
+    reporting_later: "They will be sent automatically once the connection is back.",
+    reporting_send_now: "Send now",
+    reporting_nothing_waiting: "No records are waiting to be sent.",
+    reporting_last_error: "What happened on the last try",
+    reporting_broken: "This site's reporting settings cannot be read, so nothing is being sent (your progress is saved in this browser). Please tell the administrator.",
+};
+
+/// The reporting strings for a language.
+pub fn reporting_ui(lang: Lang) -> &'static ReportingUi {
+    match lang {
+        Lang::Ja => &JA_REPORTING,
+        Lang::En => &EN_REPORTING,
     }
 }

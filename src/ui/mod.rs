@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     Catalog::provide();
     Settings::provide();
     Store::provide();
+    state::Reporting::provide();
     Nav::provide();
     let nav = Nav::expect();
     let lang = Settings::expect().lang;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
         <widgets::StorageNotice />
         <widgets::RepairNotice />
         <widgets::UpdateNotice />
+        <widgets::ReportingNotice />
         <main id="main" tabindex="-1" class="main">
             {move || match nav.route.get() {
                 Route::Home => view! { <screens::home::Home /> }.into_any(),
@@ -95,7 +97,7 @@ pub fn App() -> impl IntoView {
                     <li><a href=Route::Trainer.href()>{move || t().trainer}</a></li>
                 </ul>
             </nav>
-            <p>{move || t().footer}</p>
+            <p>{move || if state::Reporting::get().is_some() { t().footer_reporting } else { t().footer }}</p>
         </footer>
     }
 }

@@ -557,6 +557,36 @@ fn clip(text: &str, max_chars: usize) -> String {
     clipped
 }
 
+/// One page of `GET statements`: the statements and where the next page is.
+#[derive(Debug, Default, Deserialize)]
+pub struct StatementsPage {
+    /// The statements on this page.
+    #[serde(default)]
+    pub statements: Vec<Value>,
+    /// The next page (a path relative to the LRS's host), `""` or absent at the end.
+    #[serde(default)]
+    pub more: Option<String>,
+}
+
+impl StatementsPage {
+    /// Reads a page; the error says why it is not one.
+    pub fn parse(json: &str) -> Result<StatementsPage, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    /// The next page's absolute URL, resolved against `endpoint`'s host;
+    /// `None` at the end (or for a `more` on another host, which is not followed).
+    pub fn next_url(&self, endpoint: &str) -> Option<String> {
+        let more = self.more.as_deref().filter(|m| !m.is_empty())?;
+        let host = origin(endpoint)?;
+        if more.starts_with('/') {
+            Some(format!("{host}{more}"))
+        } else {
+            (origin(more) == Some(host)).then(|| more.to_owned())
+        }
+    }
+}
+
 /// Percent-decodes an id taken from an IRI written by [`encode`].
 fn decode(text: &str) -> Option<String> {
     let mut bytes = Vec::with_capacity(text.len());
@@ -1031,6 +1061,28 @@ mod tests {
         assert_eq!(outcomes.len(), 2);
         assert!(outcomes.contains(&("q1", Outcome::Right, &[0][..])));
         assert!(outcomes.contains(&("q2", Outcome::Wrong, &[0][..])));
+    }
+
+    #[test]
+    fn pages_follow_more_on_the_same_host_only() {
+        let page = |more: &str| StatementsPage {
+            statements: vec![],
+            more: Some(more.to_owned()),
+        };
+        let endpoint = "http://127.0.0.1:8100/xAPI/";
+        assert_eq!(
+            page("/xAPI/statements?limit=100&search_after=x")
+                .next_url(endpoint)
+                .as_deref(),
+            Some("http://127.0.0.1:8100/xAPI/statements?limit=100&search_after=x")
+        );
+        assert_eq!(page("").next_url(endpoint), None);
+        assert_eq!(page("https://elsewhere/x").next_url(endpoint), None);
+        assert!(
+            StatementsPage::parse(r#"{"statements": [{"id": "a"}]}"#)
+                .is_ok_and(|p| p.more.is_none())
+        );
+        assert!(StatementsPage::parse("<html>").is_err());
     }
 
     #[test]

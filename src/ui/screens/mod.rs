@@ -9,4 +9,5 @@ pub mod results;
 pub mod review;
 pub mod settings;
 pub mod trainer;
+pub mod trainer_lrs;
 pub mod trainer_status;

@@ -1,5 +1,6 @@
 //! Settings: the learner's name, language, export and import of progress,
-//! copies of unreadable data, and a reset that asks first.
+//! copies of unreadable data, a reset that asks first, and (when the
+//! deployment reports to an LRS) what is sent, where, and what waits.
 
 use leptos::prelude::*;
 use quiz_core::Lang;
@@ -7,9 +8,11 @@ use quiz_core::progress::migrate;
 use quiz_core::report::{results_file, to_csv};
 
 use crate::storage;
-use crate::ui::i18n::{LANG_NAMES, import_summary, ui};
+use crate::ui::i18n::{
+    LANG_NAMES, import_summary, records_refused, records_waiting, reporting_ui, ui,
+};
 use crate::ui::state::clock::{local_time, today_string, utc_offset_minutes};
-use crate::ui::state::{Catalog, Settings, Store, now_ms};
+use crate::ui::state::{Catalog, Reporting, Settings, Store, now_ms};
 use crate::ui::widgets::{download, use_title};
 
 /// The settings screen.
@@ -19,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
     let lang = Settings::expect().lang;
     use_title(|l| Some(ui(l).settings.to_owned()));
     let t = move || ui(lang.get());
+    let reporting_on = Reporting::get().is_some();
 
     let name = RwSignal::new(store.progress.with_untracked(|p| {
         p.learner
@@ -138,7 +142,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section aria-labelledby="name-heading">
             <h2 id="name-heading">{move || t().identity_heading}</h2>
             <form class="inline-form" on:submit=save_name>
-                <label for="learner-name">{move || t().certificate_need_name}</label>
+                <label for="learner-name">{move || if reporting_on { reporting_ui(lang.get()).name_label_reporting } else { t().certificate_need_name }}</label>
                 <input id="learner-name" type="text" autocomplete="name" maxlength="60"
                     prop:value=move || name.get()
                     on:input=move |ev| { name.set(event_target_value(&ev)); name_saved.set(false); } />
@@ -156,6 +160,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <p role="status" class="form-status">{move || name_saved.get().then(|| t().saved)}</p>
             </form>
         </section>
+
+        <ReportingSection />
 
         <section aria-labelledby="lang-heading">
             <h2 id="lang-heading">{move || t().language}</h2>
@@ -247,4 +253,50 @@ pub fn SettingsPage() -> impl IntoView {
             <p role="status" class="form-status">{move || reset_done.get().then(|| t().reset_done)}</p>
         </section>
     }
+}
+
+/// What is sent to the organisation's LRS, where, and what waits: shown
+/// only when the deployment turned reporting on.
+#[component]
+fn ReportingSection() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let reporting = Reporting::get()?;
+    let t = move || reporting_ui(lang.get());
+    let state = reporting.state;
+    Some(view! {
+        <section aria-labelledby="reporting-heading">
+            <h2 id="reporting-heading">{move || t().reporting_heading}</h2>
+            <p>{move || t().reporting_intro}</p>
+            <p>{move || t().reporting_destination}": "<code>{move || state.get().destination}</code></p>
+            <p role="status" data-testid="reporting-status">{move || {
+                let s = state.get();
+                let l = lang.get();
+                let t = reporting_ui(l);
+                if s.broken_settings.is_some() {
+                    t.reporting_broken.to_owned()
+                } else if s.waiting == 0 {
+                    t.reporting_nothing_waiting.to_owned()
+                } else if s.needs_staff_number {
+                    format!("{} {}", records_waiting(l, s.waiting), t.reporting_needs_number)
+                } else {
+                    records_waiting(l, s.waiting)
+                }
+            }}</p>
+            {move || {
+                let s = state.get();
+                (!s.error.is_empty() && s.waiting > 0).then(|| view! {
+                    <p>{t().reporting_last_error}": "<code>{s.error}</code></p>
+                })
+            }}
+            {move || {
+                let n = state.get().refused;
+                (n > 0).then(|| view! { <p>{records_refused(lang.get(), n)}</p> })
+            }}
+            <div class="actions">
+                <button type="button" class="button button--secondary"
+                    disabled=move || state.get().waiting == 0
+                    on:click=move |_| reporting.send_now()>{move || t().reporting_send_now}</button>
+            </div>
+        </section>
+    })
 }

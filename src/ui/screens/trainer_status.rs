@@ -1,5 +1,5 @@
 //! The trainer screen's 受講状況 section: a roster from the personnel system
-//! and learners' results files → who completed, per department and course,
+//! and learners' results files (or the organisation's LRS) → who completed, per department and course,
 //! who has not, whose pass expires soon; and per question, item statistics.
 //! Every decision (matching, merging, expiry, statistics) is the core's
 //! (`quiz_core::roster`, `status`, `stats`); this renders and reads files.
@@ -31,7 +31,14 @@ pub fn StatusSection() -> impl IntoView {
     let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
     let roster = RwSignal::new(None::<RosterParse>);
-    let results = RwSignal::new(Vec::<ResultsFile>::new());
+    let files = RwSignal::new(Vec::<ResultsFile>::new());
+    let from_lrs = RwSignal::new(Vec::<ResultsFile>::new());
+    // Results files and what was read from the LRS feed the same table.
+    let results = Memo::new(move |_| {
+        let mut all = files.get();
+        all.extend(from_lrs.get());
+        all
+    });
     let failures = RwSignal::new(Vec::<String>::new());
     let reading = RwSignal::new(None::<(usize, usize)>);
     let department = RwSignal::new(String::new());
@@ -65,7 +72,7 @@ pub fn StatusSection() -> impl IntoView {
                 }
             }
             reading.set(None);
-            results.set(ok);
+            files.set(ok);
             failures.set(bad);
         });
     };
@@ -273,13 +280,14 @@ pub fn StatusSection() -> impl IntoView {
             <input id="roster-file" type="file" accept=".csv,text/csv" on:change=on_roster />
             <label for="status-results">{move || t().status_results_label}</label>
             <input id="status-results" type="file" multiple accept=".csv,.json,text/csv,application/json" on:change=on_results />
+            <super::trainer_lrs::LrsImport results=from_lrs />
             <div role="status" aria-live="polite">
                 {move || reading.get().map(|(n, total)| view! {
                     <p>{i18n::reading_files(lang.get(), n, total)}</p>
                     <progress max=total value=n></progress>
                 })}
-                {move || (reading.get().is_none() && !results.with(Vec::is_empty)).then(|| {
-                    i18n::files_read(lang.get(), results.with(Vec::len))
+                {move || (reading.get().is_none() && !files.with(Vec::is_empty)).then(|| {
+                    i18n::files_read(lang.get(), files.with(Vec::len))
                 })}
             </div>
             {move || {

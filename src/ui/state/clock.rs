@@ -17,6 +17,11 @@ pub fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 ^ now_ms()
 }
 
+/// A random number in [0, 1), e.g. to spread retries.
+pub fn random_unit() -> f64 {
+    js_sys::Math::random()
+}
+
 /// Today's day number in the learner's time zone, for review scheduling.
 pub fn today() -> i64 {
     quiz_core::schedule::day_of(now_ms(), utc_offset_minutes())

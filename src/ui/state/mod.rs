@@ -5,16 +5,19 @@
 //! - [`store`]: the learner's progress, saved and checked against the courses.
 //! - [`settings`]: the UI language.
 //! - [`nav`]: the current screen.
+//! - [`reporting`]: statements for the organisation's LRS, when turned on.
 //! - [`clock`]: the one place the clock and the random source are read.
 
 pub mod catalog;
 pub mod clock;
 pub mod nav;
+pub mod reporting;
 pub mod settings;
 pub mod store;
 
 pub use catalog::{Catalog, LocalCourse};
 pub use clock::{fresh_seed, now_ms, today};
 pub use nav::Nav;
+pub use reporting::Reporting;
 pub use settings::Settings;
 pub use store::Store;

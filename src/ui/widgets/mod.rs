@@ -11,7 +11,7 @@ mod rich_text;
 pub use chart::ScoreChart;
 pub use course_card::CourseCard;
 pub use feedback::{AnswerSummary, Feedback, Sources};
-pub use notices::{RepairNotice, StorageNotice, UpdateNotice};
+pub use notices::{RepairNotice, ReportingNotice, StorageNotice, UpdateNotice};
 pub use quiz::{Answered, Quiz};
 pub use rich_text::RichText;
 

@@ -1,13 +1,14 @@
 //! Notices at the top of every screen: storage problems, saved progress
-//! that was repaired to fit this release, and a new release ready.
+//! that was repaired to fit this release, training records waiting to be
+//! sent (when the deployment reports to an LRS), and a new release ready.
 
 use leptos::prelude::*;
 use quiz_core::Route;
 use quiz_core::progress::Repair;
 
 use crate::storage::StorageError;
-use crate::ui::i18n::{repair_message, ui};
-use crate::ui::state::{Catalog, Settings, Store};
+use crate::ui::i18n::{records_waiting, repair_message, reporting_ui, ui};
+use crate::ui::state::{Catalog, Reporting, Settings, Store};
 
 /// Tells the learner, in plain words, when progress cannot be saved.
 #[component]
@@ -122,4 +123,64 @@ pub fn UpdateNotice() -> impl IntoView {
             }
         })
     }
+}
+
+/// Tells the learner when training records wait to be sent and why: no
+/// staff number yet, or the LRS cannot be reached (with a button to try
+/// now). Nothing shows while sending goes well, or without reporting; its
+/// code is fetched only when there is something to say (a split point).
+#[component]
+pub fn ReportingNotice() -> impl IntoView {
+    let reporting = Reporting::get();
+    move || {
+        let s = reporting?.state.get();
+        let worth_saying = s.broken_settings.is_some()
+            || (s.waiting > 0 && (s.needs_staff_number || !s.error.is_empty()));
+        worth_saying.then(
+            || view! { <Suspense fallback=|| ()>{Suspend::new(reporting_notice())}</Suspense> },
+        )
+    }
+}
+
+async fn reporting_notice() -> AnyView {
+    deferred!(reporting_notice_view())
+}
+
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn reporting_notice_view() -> AnyView {
+    let lang = Settings::expect().lang;
+    let Some(r) = Reporting::get() else {
+        return ().into_any();
+    };
+    (move || {
+        let s = r.state.get();
+        let l = lang.get();
+        let t = reporting_ui(l);
+        if s.broken_settings.is_some() {
+            return view! { <div class="notice notice--warning" role="status">{t.reporting_broken}</div> }.into_any();
+        }
+        let waiting = records_waiting(l, s.waiting);
+        if s.waiting == 0 {
+            ().into_any()
+        } else if s.needs_staff_number {
+            view! {
+                <div class="notice" role="status" data-testid="reporting-notice">
+                    {waiting}" "{t.reporting_needs_number}" "
+                    <a href=Route::Settings.href()>{ui(l).settings}</a>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="notice" role="status" data-testid="reporting-notice">
+                    {waiting}" "{t.reporting_later}" "
+                    <button type="button" class="button button--secondary" on:click=move |_| r.send_now()>
+                        {t.reporting_send_now}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
 }
