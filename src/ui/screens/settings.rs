@@ -51,6 +51,10 @@ pub fn SettingsPage() -> impl IntoView {
             )
         });
         name_saved.set(true);
+        // Statements waiting for a staff number can go now.
+        if let Some(r) = Reporting::get() {
+            r.send_now();
+        }
     };
 
     // A download the browser refused is said where it was asked for.

@@ -4,7 +4,7 @@
 //! with backoff, by code in a later chunk, so a site without reporting
 //! never even loads it. The learner sees what is waiting.
 
-use std::sync::{Arc, Mutex};
+use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -14,12 +14,6 @@ use quiz_core::progress::Learner;
 
 use super::clock::{now_ms, random_unit};
 use super::store::Store;
-
-thread_local! {
-    /// The one [`Reporting`] of the page, for callers outside the component
-    /// tree (event handlers). The app is single-threaded.
-    static PROVIDED: std::cell::Cell<Option<Reporting>> = const { std::cell::Cell::new(None) };
-}
 
 /// What the learner did, as handed over by the attempt screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,51 +54,54 @@ pub struct OutboxState {
     pub destination: String,
 }
 
-/// Reporting, present in context only when the deployment turned it on.
+/// Reporting, present only when the deployment turned it on. A small
+/// handle: what is not shown lives in [`INNER`], so a site without
+/// reporting carries almost none of it.
 #[derive(Clone, Copy)]
 pub struct Reporting {
     /// The outbox as last seen.
     pub state: RwSignal<OutboxState>,
-    queue: StoredValue<Arc<Mutex<Vec<Pending>>>>,
-    busy: RwSignal<bool>,
-    again: StoredValue<bool>,
-    settings: StoredValue<String>,
     store: Store,
 }
 
+/// What the handle does not show: events waiting for the next run, and
+/// whether a run is going (runs never overlap, so one tab never sends the
+/// same batch twice).
+#[derive(Default)]
+struct Inner {
+    settings: String,
+    queue: Vec<Pending>,
+    busy: bool,
+    again: bool,
+    listening: bool,
+}
+
+thread_local! {
+    /// The page's one [`Reporting`], reachable from event handlers too
+    /// (starting a course from a button), where no context is.
+    static PROVIDED: std::cell::Cell<Option<Reporting>> = const { std::cell::Cell::new(None) };
+    static INNER: RefCell<Inner> = RefCell::new(Inner::default());
+}
+
 impl Reporting {
-    /// Provides reporting when the page carries the deployment's settings,
+    /// Sets reporting up when the page carries the deployment's settings,
     /// and sends what an earlier visit left in the outbox.
     pub fn provide() {
         let Some(settings) = crate::lrs::settings_text() else {
             return;
         };
+        INNER.with_borrow_mut(|inner| inner.settings = settings);
         let reporting = Reporting {
             state: RwSignal::new(OutboxState::default()),
-            queue: StoredValue::new(Arc::new(Mutex::new(Vec::new()))),
-            busy: RwSignal::new(false),
-            again: StoredValue::new(false),
-            settings: StoredValue::new(settings),
             store: Store::expect(),
         };
-        provide_context(reporting);
         PROVIDED.set(Some(reporting));
-        let store = reporting.store;
-        // Now, whenever the learner's name or number changes, and when the
-        // browser is back online.
-        let learner = Memo::new(move |_| store.progress.with(|p| p.learner.clone()));
-        Effect::new(move |_| {
-            learner.track();
-            reporting.run(true);
-        });
-        let online = window_event_listener(leptos::ev::online, move |_| reporting.run(true));
-        on_cleanup(move || online.remove());
+        reporting.run(true);
     }
 
-    /// Reporting, if the deployment turned it on. Works in event handlers
-    /// too (starting a course from a button), where no context is reachable.
+    /// Reporting, if the deployment turned it on.
     pub fn get() -> Option<Reporting> {
-        use_context().or_else(|| PROVIDED.get())
+        PROVIDED.get()
     }
 
     /// Hands over what the learner did in `course`'s `attempt` (after it).
@@ -115,50 +112,63 @@ impl Reporting {
             attempt: attempt.clone(),
             at_ms: now_ms(),
         };
-        self.queue.with_value(|q| {
-            if let Ok(mut q) = q.lock() {
-                q.push(event);
-            }
-        });
+        INNER.with_borrow_mut(|inner| inner.queue.push(event));
         self.run(false);
     }
 
-    /// Sends now, even during a wait after a failure (the learner asked).
+    /// Sends now, even during a wait after a failure (the learner asked,
+    /// set a staff number, or the browser is back online).
     pub fn send_now(&self) {
         self.run(true);
     }
 
     fn run(self, try_now: bool) {
-        if self.busy.get_untracked() {
-            self.again.set_value(true);
-            return;
+        leptos::task::spawn_local(drive(self, try_now));
+    }
+}
+
+/// One run: takes the waiting events, works the outbox, shows where it
+/// stands, and plans the next run. Runs never overlap (a call during one
+/// asks for another after it). A split point: a site without reporting
+/// never loads it, and the first load carries only the call.
+#[cfg_attr(kenshu_split, leptos::lazy)]
+async fn drive(reporting: Reporting, try_now: bool) {
+    let Some((events, settings, listen)) = INNER.with_borrow_mut(|inner| {
+        if inner.busy {
+            inner.again = true;
+            return None;
         }
-        self.busy.set(true);
-        let events: Vec<Pending> = self.queue.with_value(|q| {
-            q.lock()
-                .map(|mut q| std::mem::take(&mut *q))
-                .unwrap_or_default()
-        });
-        let learner = self.store.progress.with_untracked(|p| p.learner.clone());
-        let job = Job {
-            events,
-            learner,
-            settings: self.settings.get_value(),
-            site: crate::lrs::site_base(),
-            try_now,
-        };
-        leptos::task::spawn_local(async move {
-            let (state, retry_in_ms) = work(job).await;
-            self.state.set(state);
-            self.busy.set(false);
-            let again = self.again.get_value();
-            self.again.set_value(false);
-            if again {
-                self.run(false);
-            } else if let Some(ms) = retry_in_ms {
-                set_timeout(move || self.run(false), Duration::from_millis(ms));
-            }
-        });
+        inner.busy = true;
+        let listen = !std::mem::replace(&mut inner.listening, true);
+        Some((
+            std::mem::take(&mut inner.queue),
+            inner.settings.clone(),
+            listen,
+        ))
+    }) else {
+        return;
+    };
+    let job = Job {
+        events,
+        learner: reporting
+            .store
+            .progress
+            .with_untracked(|p| p.learner.clone()),
+        settings,
+        site: crate::lrs::site_base(),
+        try_now,
+        listen: listen.then_some(reporting),
+    };
+    let (state, retry_in_ms) = work(job).await;
+    reporting.state.set(state);
+    let again = INNER.with_borrow_mut(|inner| {
+        inner.busy = false;
+        std::mem::take(&mut inner.again)
+    });
+    if again {
+        reporting.run(false);
+    } else if let Some(ms) = retry_in_ms {
+        set_timeout(move || reporting.run(false), Duration::from_millis(ms));
     }
 }
 
@@ -169,13 +179,13 @@ struct Job {
     settings: String,
     site: String,
     try_now: bool,
+    /// On the first run: listen for the browser coming back online.
+    listen: Option<Reporting>,
 }
 
 /// Queues the events' statements and sends what is due, batch after batch,
 /// until nothing is or a try fails. Returns where the outbox stands and,
-/// when statements still wait, when to try next. A split point: a site
-/// without reporting never loads it.
-#[cfg_attr(kenshu_split, leptos::lazy)]
+/// when statements still wait, when to try next.
 async fn work(job: Job) -> (OutboxState, Option<u64>) {
     use quiz_core::lms::outbox::{Answer, Outbox};
     use quiz_core::lms::xapi::{Config, Event, ready_to_send, statements};
@@ -190,6 +200,11 @@ async fn work(job: Job) -> (OutboxState, Option<u64>) {
             return (state, None);
         }
     };
+    if let Some(reporting) = job.listen {
+        // Registered here, in this chunk, for the page's lifetime.
+        let online = window_event_listener(leptos::ev::online, move |_| reporting.send_now());
+        std::mem::forget(online);
+    }
     let base = config.activity_base.clone().unwrap_or(job.site);
     let made: Vec<_> = job
         .events
