@@ -35,6 +35,7 @@ export function splitWasm(dir) {
   const loaderFile = `__wasm_split-${hash}.js`;
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'kenshu.wasm');
   let loader = mustReplace(readFileSync(join(work, '__wasm_split.js'), 'utf8'), '"./kenshu.js"', `"./${glueFile}"`, 'pointing the split loader at the glue');
+  loader = waitWhenMissing(loader);
   const renamed = [];
   for (const chunk of chunks) {
     const name = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
@@ -56,6 +57,44 @@ export function splitWasm(dir) {
   }
   writeFileSync(indexPath, html);
   return [loaderFile, ...renamed];
+}
+
+// A chunk that cannot be fetched (the network dropped before the service
+// worker cached it, or a new release replaced the files on the server)
+// must never reach the app as a failed load: the split point would panic
+// and stop the app. The load waits instead, the page is told
+// (`kenshu-code-missing`: the app shows a notice, `crash::CodeMissingNotice`)
+// and every waiting load tries again when the app calls
+// `window.kenshuRetryCode()` (the learner's "try again"). The loader keeps
+// no failed load (it memoizes successes only), so a retry fetches anew.
+const UNTIL_LOADED = `let waiting = [];
+window.kenshuRetryCode = () => waiting.splice(0).forEach((retry) => retry());
+async function untilLoaded(load) {
+    for (;;) {
+        try {
+            return await load();
+        } catch (e) {
+            console.warn(e);
+            await new Promise((retry) => {
+                waiting.push(retry);
+                window.dispatchEvent(new Event('kenshu-code-missing'));
+            });
+        }
+    }
+}
+`;
+
+function waitWhenMissing(loader) {
+  loader = mustReplace(loader, 'function wrapAsyncCb(callee) {', `${UNTIL_LOADED}function wrapAsyncCb(callee) {`, 'adding the wait for missing code to the split loader');
+  loader = mustReplace(loader, '            await callee();\n', '            await untilLoaded(callee);\n', 'making chunk loads wait when the code is missing');
+  // A chunk's own fetch is left unused when one it depends on fails first:
+  // handled here, so it is no unhandled rejection (the load still fails).
+  return mustReplaceAll(
+    loader,
+    '\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+    '\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+    'handling an unused chunk fetch',
+  );
 }
 
 // Run directly: node scripts/split-wasm.mjs DIST
