@@ -59,10 +59,11 @@ export function requests(page) {
  * the last request that arrived before `at`, each step back is the request
  * that arrived last before this one started (what it waited for), down to
  * the document. Only requests that can start others count (the document,
- * scripts, wasm, course files and lists); styles and images never do.
+ * scripts, wasm, course files and lists; styles and images never do), and
+ * of those only what `waited` says the moment waited for.
  */
-export function criticalPath(reqs, at) {
-  const able = reqs.filter((r) => r.end <= at && (r.start === 0 || /\.(js|wasm|toml|json)$/.test(r.name)));
+export function criticalPath(reqs, at, waited = () => true) {
+  const able = reqs.filter((r) => r.end <= at && waited(r.name) && (r.start === 0 || /\.(js|wasm|toml|json)$/.test(r.name)));
   const lastBefore = (t) => able.filter((r) => r.end <= t).reduce((m, r) => (m && m.end >= r.end ? m : r), null);
   const path = [];
   for (let r = lastBefore(at); r; r = r.start > 0 ? lastBefore(r.start) : null) path.unshift(r);
