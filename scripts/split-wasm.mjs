@@ -35,6 +35,7 @@ export function splitWasm(dir) {
   const loaderFile = `__wasm_split-${hash}.js`;
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'kenshu.wasm');
   let loader = mustReplace(readFileSync(join(work, '__wasm_split.js'), 'utf8'), '"./kenshu.js"', `"./${glueFile}"`, 'pointing the split loader at the glue');
+  loader = waitWhenMissing(loader);
   const renamed = [];
   for (const chunk of chunks) {
     const name = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
@@ -42,7 +43,7 @@ export function splitWasm(dir) {
     optimize(join(work, chunk), join(dir, name));
     renamed.push(name);
   }
-  writeFileSync(join(dir, loaderFile), loader);
+  writeFileSync(join(dir, loaderFile), prefetchForAddress(loader, dir, loaderFile));
   // Only the import statement: the imports object keeps the module name the
   // wasm asks for.
   const glue = mustReplaceAll(readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8'), 'from "./__wasm_split.js"', `from "./${loaderFile}"`, 'pointing the glue at the split loader');
@@ -54,8 +55,150 @@ export function splitWasm(dir) {
   for (const file of [glueFile, wasmFile]) {
     html = mustReplace(html, new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), `$1${sri(file)}"`, `the integrity hash of ${file}`);
   }
+  // The split loader is imported by the glue: fetched with it, not after
+  // it, as it starts a deep link's fetches.
+  html = mustReplace(
+    html,
+    new RegExp(`(<link rel="modulepreload" href="\\./${glueFile}"[^>]*>)`),
+    `$1<link rel="modulepreload" href="./${loaderFile}" crossorigin="anonymous" integrity="${sri(loaderFile)}">`,
+    "the glue's modulepreload link",
+  );
   writeFileSync(indexPath, html);
   return [loaderFile, ...renamed];
+}
+
+// A chunk that cannot be fetched (the network dropped before the service
+// worker cached it, or a new release replaced the files on the server)
+// must never reach the app as a failed load: the split point would panic
+// and stop the app. The load waits instead, the page is told
+// (`kenshu-code-missing`: the app shows a notice, `crash::CodeMissingNotice`)
+// and every waiting load tries again when the app calls
+// `window.kenshuRetryCode()` (the learner's "try again"). The loader keeps
+// no failed load (it memoizes successes only), so a retry fetches anew.
+const UNTIL_LOADED = `let waiting = [];
+window.kenshuRetryCode = () => waiting.splice(0).forEach((retry) => retry());
+async function untilLoaded(load) {
+    for (;;) {
+        try {
+            return await load();
+        } catch (e) {
+            console.warn(e);
+            await new Promise((retry) => {
+                waiting.push(retry);
+                window.dispatchEvent(new Event('kenshu-code-missing'));
+            });
+        }
+    }
+}
+`;
+
+export function waitWhenMissing(loader) {
+  loader = mustReplace(loader, 'function wrapAsyncCb(callee) {', `${UNTIL_LOADED}function wrapAsyncCb(callee) {`, 'adding the wait for missing code to the split loader');
+  loader = mustReplace(loader, '            await callee();\n', '            await untilLoaded(callee);\n', 'making chunk loads wait when the code is missing');
+  // A chunk's own fetch is left unused when one it depends on fails first:
+  // handled here, so it is no unhandled rejection (the load still fails).
+  return mustReplaceAll(
+    loader,
+    '\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+    '\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+    'handling an unused chunk fetch',
+  );
+}
+
+// A deep link (say `#/course/<id>/attempt` from an email) would otherwise
+// wait for the main wasm, then the course file, then the course reader's
+// chunks, then the screen's, one after another. The split loader is part of
+// the first load and runs before the main wasm starts: from the page's
+// address it fetches at once what that screen will need (its chunks, with
+// `prefetch` on each load below, and the course files through a preload
+// link), in parallel with the main wasm; the loads then use those fetches.
+// A home-screen visit fetches nothing more. A route's screen (core/src/route.rs)
+// is the split point `<route>_screen_view` (src/ui/mod.rs); all but the
+// trainer's read courses (`parse_shipped`).
+const SCREENS = ['course', 'attempt', 'results', 'certificate', 'review', 'settings', 'trainer'];
+
+/** FNV-1a 64 of the text's bytes, as `quiz_core::SourceFile::digest`. */
+function digest(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
+export function prefetchForAddress(loader, dir, loaderFile) {
+  for (const point of [...SCREENS.map((s) => `${s}_screen_view`), 'parse_shipped']) {
+    mustMatch(loader, new RegExp(`export const __wasm_split_load_${point}_\\d+ =`), `the split point ${point}`);
+  }
+  loader = mustReplace(
+    loader,
+    'function wrapAsyncCb(callee) {',
+    `const loads = new Map();
+function wrapAsyncCb(callee) {
+    const load = wrapLoad(callee);
+    loads.set(load, callee);
+    return load;
+}
+function wrapLoad(callee) {`,
+    'keeping each split point\'s load for prefetching',
+  );
+  loader = mustReplace(
+    loader,
+    'function makeLoad(fetcher, deps) {\n    const loader = async () => {\n        const parallelStuff = deps.map(d => d());\n        const instantiate = fetcher();\n',
+    'function makeLoad(fetcher, deps) {\n    let early;\n    const loader = async () => {\n        const parallelStuff = deps.map(d => d());\n        const instantiate = early ?? fetcher();\n        early = undefined;\n',
+    'letting a load use an early fetch',
+  );
+  loader = mustReplace(
+    loader,
+    '    let loadingModule = undefined;\n    return () => {\n',
+    '    let loadingModule = undefined;\n    const load = () => {\n',
+    'naming the memoized load',
+  );
+  loader = mustReplace(
+    loader,
+    '            loadingModule = thisLoad;\n        }\n        return loadingModule;\n    }\n}\n',
+    `            loadingModule = thisLoad;
+        }
+        return loadingModule;
+    };
+    load.prefetch = () => {
+        if (loadingModule === undefined && early === undefined) {
+            const fetched = early = fetcher();
+            const drop = () => { if (early === fetched) early = undefined; };
+            fetched.src.then((r) => r.ok || drop(), drop);
+        }
+        deps.forEach((d) => d.prefetch());
+    };
+    return load;
+}
+`,
+    'adding prefetch to each load',
+  );
+  // An early fetch that failed is dropped, so the load fetches anew.
+  loader = mustReplaceAll(
+    loader,
+    '\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+    '\n    return Object.assign(async (imports) => (WebAssembly.instantiateStreaming(src, imports)), { src });',
+    'keeping each chunk fetch with its instantiation',
+  );
+  const courses = {};
+  for (const name of readdirSync(join(dir, 'courses')).filter((f) => f.endsWith('.toml')).sort()) {
+    const text = readFileSync(join(dir, 'courses', name), 'utf8');
+    const id = text.match(/^id\s*=\s*"([a-z0-9-]+)"/m)?.[1];
+    if (id) courses[id] = `courses/${name}?v=${digest(text)}`;
+  }
+  return `import * as self from "./${loaderFile}";
+${loader}{
+    const [top, id, sub] = location.hash.replace(/^#\\/?/, '').split('/').filter(Boolean);
+    const screen = top === 'course' ? sub ?? top : top;
+    const find = (name) => Object.entries(self).find(([k]) => k.startsWith(\`__wasm_split_load_\${name}_\`))?.[1];
+    const view = screen && find(\`\${screen}_screen_view\`);
+    if (view) {
+        for (const load of [view, screen !== 'trainer' && find('parse_shipped')]) if (load) loads.get(load).prefetch();
+        const courses = new Map(Object.entries(${JSON.stringify(courses)}));
+        const files = top === 'course' ? [courses.get(id)] : screen === 'trainer' ? [] : [...courses.values()];
+        for (const href of files) if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+    }
+}
+`;
 }
 
 // Run directly: node scripts/split-wasm.mjs DIST

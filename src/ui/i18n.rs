@@ -527,6 +527,20 @@ pub const CRASH: CrashText = CrashText {
     reload: "再読み込み / Reload",
 };
 
+/// What the learner is told when a piece of the app's code could not be
+/// fetched (`crash::CodeMissingNotice`); the buttons are `try_again` and
+/// `reload`.
+pub fn code_missing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => {
+            "アプリの一部を読み込めませんでした。ネットワークにつながっているか確かめて、もう一度お試しください。アプリの新しい版が公開されたときは、ページを再読み込みしてください。学習記録はそのまま残っています。"
+        }
+        Lang::En => {
+            "Part of the app could not be loaded. Check the network connection and try again. If a new version of the app was released, reload the page. Your progress is safe."
+        }
+    }
+}
+
 /// Each language's name in itself, for the language choice.
 pub const LANG_NAMES: (&str, &str) = ("日本語", "English");
 

@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
         <widgets::RepairNotice />
         <widgets::UpdateNotice />
         <widgets::ReportingNotice />
+        <crash::CodeMissingNotice />
         <main id="main" tabindex="-1" class="main">
             {move || match nav.route.get() {
                 Route::Home => view! { <screens::home::Home /> }.into_any(),
@@ -103,7 +104,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// Renders a screen that may still be loading its wasm chunk; a chunk is
-/// fetched once, so later visits render at once.
+/// fetched once, so later visits render at once. A chunk that cannot be
+/// fetched keeps the screen waiting (never a failed load, which would stop
+/// the app) while [`crash::CodeMissingNotice`] offers to try again.
 fn deferred(screen: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
     view! { <Suspense fallback=|| ()>{Suspend::new(screen)}</Suspense> }.into_any()
 }

@@ -1,28 +1,11 @@
 // Load-time and responsiveness report (figures printed, not asserted:
 // timings on a shared machine are not a pass/fail matter). Desk project only.
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { QuizPage, test, expect } from './pages.mjs';
+import { PROFILES, throttle, report } from './measure.mjs';
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
-
-function report(name, data) {
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, `${name}.json`), JSON.stringify(data, null, 2));
-  console.log(`REPORT ${name}: ${JSON.stringify(data)}`);
-}
-
-test('report: time to interactive under 4× CPU slowdown and Fast 3G (goal 1 s, not asserted)', async ({ page, context }, info) => {
+test('report: time to interactive of the home screen under 4× CPU slowdown and Fast 3G', async ({ page }, info) => {
   test.skip(info.project.name !== 'desk', 'measured once');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  // DevTools' "Fast 3G": 1.44 Mbps down, 675 kbps up, 562.5 ms round trip.
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const cdp = await throttle(page, PROFILES.fast3g);
   await page.goto('./', { waitUntil: 'commit' });
   await expect(page.locator('article.course-card').first().getByRole('button', { name: '始める' })).toBeVisible({ timeout: 60_000 });
   const timing = await page.evaluate(() => {

@@ -104,14 +104,7 @@ pub fn UpdateNotice() -> impl IntoView {
     let ready = RwSignal::new(flag());
     let handle = window_event_listener_untyped("kenshu-update-ready", move |_| ready.set(true));
     on_cleanup(move || handle.remove());
-    let apply = |_| {
-        let apply = js_sys::Reflect::get(&window(), &"kenshuApplyUpdate".into()).ok();
-        if let Some(f) =
-            apply.and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
-        {
-            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    };
+    let apply = |_| crate::ui::crash::call_window("kenshuApplyUpdate");
     move || {
         ready.get().then(|| {
             let t = ui(lang.get());

@@ -1,0 +1,172 @@
+// Per-route first-visit report (figures printed and written to
+// test-results/routes-report.md, not asserted: timings on a shared machine
+// are no pass/fail matter). Each run is a first visit: a fresh browser
+// context, no service worker, the HTTP cache disabled, 4× CPU slowdown,
+// 150 ms round trip and about 1.4 Mbps each way (the speed issue's
+// profile). The routes are taken in turn, RUNS times, and each figure is
+// the median of the runs. Desk project only.
+import { writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HomePage, QuizPage, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
+import { PROFILES, throttle, requests, criticalPath, median, report, out } from './measure.mjs';
+
+// 5 by default; ROUTES_REPORT_RUNS=1 for a quick look.
+const RUNS = Number(process.env.ROUTES_REPORT_RUNS ?? 5);
+const course = shippedCourses()[0];
+
+/** Each route: where it starts, the control that shows it is ready for the learner, and the split points its screen needs. */
+const ROUTES = [
+  { name: 'home', path: './', ready: 'article.course-card button', points: [] },
+  { name: 'deep link to an attempt', path: `./#/course/${course.id}/attempt`, ready: 'form.question [data-choice]', points: ['parse_shipped', 'attempt_screen_view'] },
+  { name: 'results', path: `./#/course/${course.id}/results`, ready: 'section.result-summary button', seeded: true, points: ['parse_shipped', 'results_screen_view'] },
+  { name: 'trainer', path: './#/trainer', ready: 'input[type="file"]', points: ['trainer_screen_view'] },
+];
+
+/**
+ * The split points each wasm file of the build serves (the split loader
+ * names, above each shared chunk, the split points that use it), to tell
+ * what a route's screen waits for from what runs beside it.
+ */
+function chunkUsers() {
+  const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+  const loaderFile = readdirSync(dist).find((f) => f.startsWith('__wasm_split-'));
+  const hash = loaderFile.match(/-([0-9a-f]+)\.js$/)[1];
+  const loader = readFileSync(join(dist, loaderFile), 'utf8');
+  const users = new Map();
+  for (const [, names, n] of loader.matchAll(/\/\* ([^*]+) \*\/\nconst __chunk_(\d+) = /g)) {
+    users.set(`chunk_${n}-${hash}.wasm`, names.split(',').map((u) => u.trim().replace(/_\d+$/, '')).filter(Boolean));
+  }
+  for (const [, name] of loader.matchAll(/"\.\/split_([a-z_]+)_\d+-/g)) users.set(`${loader.match(new RegExp(`split_${name}_\\d+-${hash}\\.wasm`))[0]}`, [name]);
+  return users;
+}
+
+/**
+ * Whether the route's screen waits for the file: not the service-worker
+ * registration, nor the published-course list, nor a chunk serving only
+ * other split points (the published-course check runs beside every screen).
+ */
+function waitedFor(route, users) {
+  return (name) => {
+    if (name === 'register.js' || name === 'published.json') return false;
+    const served = users.get(name);
+    return !served || served.some((point) => route.points.includes(point));
+  };
+}
+
+/** Takes the course start to finish and returns what the app stored: a learner with results. */
+async function finishedCourse(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, locale: 'ja-JP', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const home = new HomePage(page);
+  await home.open();
+  await home.start(course.title);
+  const quiz = new QuizPage(page);
+  for (let n = 0; n < course.draw; n++) {
+    await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
+    await quiz.next();
+  }
+  await expect(page.locator(ROUTES[2].ready).first()).toBeVisible();
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  await context.close();
+  return stored;
+}
+
+/** One first visit of `route`; with `profile`, throttled and measured. */
+async function visit(browser, baseURL, route, stored, profile, users = new Map()) {
+  const context = await browser.newContext({ baseURL, locale: 'ja-JP', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  if (route.seeded) {
+    await context.addInitScript((entries) => {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, stored);
+  }
+  // The moment the control is in the page (the app attaches its handlers
+  // as it creates the element, so from then on it answers the learner).
+  await context.addInitScript((selector) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(selector)) {
+        window.__ready = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, route.ready);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (profile) await throttle(page, profile);
+  await page.goto(route.path, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
+  const ready = await page.evaluate(() => window.__ready);
+  const all = await requests(page);
+  const before = all.filter((r) => r.start < ready);
+  await context.close();
+  expect(errors, `${route.name}: errors in the page`).toEqual([]);
+  // What a deep link fetches early (scripts/split-wasm.mjs) is used, never
+  // fetched twice; the home screen fetches no other screen's code first.
+  const names = all.map((r) => r.name);
+  expect(names.filter((n, i) => names.indexOf(n) !== i), `${route.name}: files fetched twice`).toEqual([]);
+  if (route.name === 'home') expect(before.filter((r) => r.name.includes('_screen_view_')), 'home: screen chunks').toEqual([]);
+  return {
+    ms: ready,
+    bytes: before.reduce((t, r) => t + r.bytes, 0),
+    requests: before.length,
+    chain: criticalPath(before, ready, waitedFor(route, users)),
+  };
+}
+
+test('report: per-route first visit under 4× CPU, 150 ms, 1.4 Mbps (bytes, requests, critical path, time to interactive)', async ({ browser }, info) => {
+  test.skip(info.project.name !== 'desk', 'measured once');
+  test.setTimeout(240_000);
+  const baseURL = info.project.use.baseURL;
+  const started = Date.now();
+  const stored = await finishedCourse(browser, baseURL);
+  // Unthrottled first: the local server compresses each file on its first
+  // request, which must not count against the first measured run.
+  for (const route of ROUTES) await visit(browser, baseURL, route, stored, null);
+  const users = chunkUsers();
+  for (const point of ROUTES.flatMap((r) => r.points)) expect([...users.values()].flat(), 'split points of the build').toContain(point);
+  const runs = new Map(ROUTES.map((r) => [r.name, []]));
+  for (let n = 0; n < RUNS; n++) {
+    for (const route of ROUTES) runs.get(route.name).push(await visit(browser, baseURL, route, stored, PROFILES.office, users));
+  }
+  const rows = ROUTES.map((route) => {
+    const all = runs.get(route.name);
+    const row = {
+      route: route.name,
+      path: route.path.replace(/^\.\//, '/'),
+      interactive_ms: Math.round(median(all.map((r) => r.ms))),
+      bytes: Math.round(median(all.map((r) => r.bytes))),
+      requests: median(all.map((r) => r.requests)),
+      chain: median(all.map((r) => r.chain.length)),
+      runs_ms: all.map((r) => Math.round(r.ms)),
+      // The chain of the median run, by file.
+      chain_files: [...all].sort((a, b) => a.ms - b.ms)[Math.floor(all.length / 2)].chain,
+    };
+    for (const key of ['interactive_ms', 'bytes', 'requests', 'chain']) {
+      expect(Number.isFinite(row[key]) && row[key] > 0, `${route.name}: ${key} is a positive number`).toBe(true);
+    }
+    expect(row.chain).toBeLessThanOrEqual(row.requests);
+    return row;
+  });
+  const table = [
+    `Per-route first visit, median of ${RUNS} (each a fresh context, no service worker, HTTP cache disabled;`,
+    `CPU 4× slower, 150 ms round trip, 1.4 Mbps down and up; routes taken in turn). A report, not a limit.`,
+    `Requests and bytes: those started before the route was interactive (bytes encoded, headers included).`,
+    `Critical path: the requests on it, estimated from their timing: from the last that arrived before interactive, each step back`,
+    `is the request that arrived last before it started, down to the document. Only what the screen waits for counts: not styles and`,
+    `images (they start nothing), the service-worker registration, nor the published-course check that runs beside every screen.`,
+    '',
+    '| route | interactive (ms) | bytes | requests | critical path | runs (ms) |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.route} \`${r.path}\` | ${r.interactive_ms} | ${r.bytes.toLocaleString('en')} | ${r.requests} | ${r.chain} | ${r.runs_ms.join(', ')} |`),
+    '',
+    ...rows.map((r) => `- ${r.route}, critical path: ${r.chain_files.join(' → ')}`),
+    '',
+    `Measured in ${Math.round((Date.now() - started) / 1000)} s on a machine that may be shared: timings vary with its load.`,
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'routes-report.md'), `${table}\n`);
+  report('routes-report', rows);
+});
