@@ -2,12 +2,14 @@
 //!
 //! Reading order: [`storage`] (the only localStorage user),
 //! [`course_files`] (the network for the site's own files), [`lrs`] (the
-//! organisation's LRS, only when a deployment turns reporting on), then [`ui`]
+//! organisation's LRS, only when a deployment turns reporting on), [`scorm`]
+//! (the only user of an LMS's SCORM API), then [`ui`]
 //! (contexts, router, screens, widgets). Everything that decides (parsing,
 //! checking, drawing, scoring, progress) lives in `quiz_core`.
 
 pub mod course_files;
 pub mod lrs;
+pub mod scorm;
 pub mod storage;
 pub mod ui;
 

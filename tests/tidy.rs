@@ -1,6 +1,7 @@
 //! Architecture invariants, enforced as a test (see ARCHITECTURE.md):
 //! the core names no browser crate; only `src/storage.rs` touches
-//! localStorage and only `src/course_files.rs` the network; the clock and
+//! localStorage, only `src/course_files.rs` the network and only
+//! `src/scorm.rs` an LMS's SCORM API; the clock and
 //! the random source are read in one file; every UI string lives in
 //! `src/ui/i18n.rs`; widgets never import screens; components never grade;
 //! and every Rust file opens with a `//!` line saying what it owns.
@@ -159,6 +160,27 @@ fn only_the_course_files_and_lrs_modules_use_the_network() {
             .any(|s| code(line).contains(s))
         },
     );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn only_the_scorm_module_touches_the_lms_api() {
+    // The LMS's run-time object (`API`, or SCORM 2004's `API_1484_11`) and
+    // its functions are reached only through src/scorm.rs.
+    let files = app_files_except(&["src/scorm.rs"]);
+    let found = violations(&files, "the LMS's API belongs to src/scorm.rs", |line| {
+        [
+            "\"API\"",
+            "API_1484_11",
+            "LMSInitialize",
+            "LMSGetValue",
+            "LMSSetValue",
+            "LMSCommit",
+            "LMSFinish",
+        ]
+        .iter()
+        .any(|s| code(line).contains(s))
+    });
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 

@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
     Store::provide();
     state::Reporting::provide();
     Nav::provide();
+    state::scorm::provide();
     let nav = Nav::expect();
     let lang = Settings::expect().lang;
     let t = move || ui(lang.get());

@@ -7,11 +7,13 @@
 //! - [`nav`]: the current screen.
 //! - [`reporting`]: statements for the organisation's LRS, when turned on.
 //! - [`clock`]: the one place the clock and the random source are read.
+//! - [`scorm`]: reporting to an LMS that launched the app (SCORM 1.2).
 
 pub mod catalog;
 pub mod clock;
 pub mod nav;
 pub mod reporting;
+pub mod scorm;
 pub mod settings;
 pub mod store;
 

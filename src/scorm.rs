@@ -1,0 +1,102 @@
+//! The LMS's SCORM 1.2 run-time (the `API` object in a parent frame or the
+//! opener): the only module that touches it. It finds the object and calls
+//! its functions with strings, nothing more; what to report is decided in
+//! `quiz_core::lms::scorm`, and when, in `ui::state::scorm`.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How many windows up the search goes from each start, as in ADL's sample
+/// discovery algorithm for SCORM 1.2 (its own count is "arbitrary").
+const MAX_HOPS: usize = 7;
+
+/// An LMS's run-time API, found by [`find`].
+#[derive(Clone)]
+pub struct Lms {
+    api: JsValue,
+}
+
+/// Looks for the LMS's `API` object as SCORM 1.2 content does: this window
+/// and its parents, then the opener and its parents. `None` outside an LMS
+/// (the normal app): then nothing here is ever called again. A window of
+/// another origin cannot be read and is passed over.
+pub fn find() -> Option<Lms> {
+    let window: JsValue = web_sys::window()?.into();
+    let api = search(window.clone())
+        .or_else(|| search(property(&window, "opener")?))
+        .filter(|api| {
+            ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSFinish"]
+                .iter()
+                .all(|f| property(api, f).is_some_and(|f| f.is_function()))
+        })?;
+    Some(Lms { api })
+}
+
+/// The `API` of `window` or of one of its parents.
+fn search(mut window: JsValue) -> Option<JsValue> {
+    for _ in 0..=MAX_HOPS {
+        if !window.is_object() {
+            return None;
+        }
+        if let Some(api) = property(&window, "API").filter(JsValue::is_object) {
+            return Some(api);
+        }
+        let parent = property(&window, "parent")?;
+        if Object::is(&parent, &window) {
+            return None;
+        }
+        window = parent;
+    }
+    None
+}
+
+/// `object[name]`, or `None` when it is missing or cannot be read (a window
+/// of another origin throws).
+fn property(object: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+impl Lms {
+    /// `LMSInitialize("")`: true when the LMS accepted the session.
+    pub fn initialize(&self) -> bool {
+        self.call("LMSInitialize", &[""]).as_deref() == Some("true")
+    }
+
+    /// `LMSGetValue(element)`: the value, or `""` (also on an error).
+    pub fn get(&self, element: &str) -> String {
+        self.call("LMSGetValue", &[element]).unwrap_or_default()
+    }
+
+    /// `LMSSetValue(element, value)`: true when the LMS accepted it.
+    pub fn set(&self, element: &str, value: &str) -> bool {
+        self.call("LMSSetValue", &[element, value]).as_deref() == Some("true")
+    }
+
+    /// `LMSCommit("")`: asks the LMS to keep what was set.
+    pub fn commit(&self) -> bool {
+        self.call("LMSCommit", &[""]).as_deref() == Some("true")
+    }
+
+    /// `LMSFinish("")`: ends the session; the LMS keeps what was set.
+    pub fn finish(&self) -> bool {
+        self.call("LMSFinish", &[""]).as_deref() == Some("true")
+    }
+
+    /// Calls one of the API's functions with string arguments; `None` when
+    /// it is missing or throws. Every answer of the API is a string; a
+    /// boolean from a lax LMS is read as one.
+    fn call(&self, name: &str, args: &[&str]) -> Option<String> {
+        // Checked with `typeof`: the function comes from another window,
+        // where `instanceof` this window's Function would be false.
+        let function: Function = property(&self.api, name)
+            .filter(JsValue::is_function)?
+            .unchecked_into();
+        let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+        let answer = function.apply(&self.api, &args).ok()?;
+        answer
+            .as_string()
+            .or_else(|| answer.as_bool().map(|b| b.to_string()))
+    }
+}

@@ -1,0 +1,148 @@
+//! Reporting to an LMS that launched the app as a SCORM 1.2 package: the
+//! course the launch URL names is opened, the learner's name and the data
+//! suspended last time are taken in, and every change of that course's
+//! progress is reported (status, score, suspend data); when the page goes,
+//! the session time and the exit are too. Outside an LMS nothing happens.
+//!
+//! Only finding the LMS is part of the first load: the rest comes from its
+//! own wasm chunk in release builds, fetched only inside an LMS.
+
+use leptos::prelude::*;
+use quiz_core::lms::scorm::{self as report, SUSPEND_DATA_MAX};
+use quiz_core::progress::{CourseProgress, Progress};
+use quiz_core::{CourseSummary, Route};
+
+use super::clock::{now_ms, today, utc_offset_minutes};
+use super::{Catalog, Nav, Store};
+use crate::scorm::{self, Lms};
+
+/// Starts reporting when an LMS launched the app; does nothing otherwise.
+/// Call once, after the store and the router are provided.
+pub fn provide() {
+    let Some(lms) = scorm::find() else {
+        return;
+    };
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    let (store, catalog, nav) = (Store::expect(), Catalog::expect(), Nav::expect());
+    leptos::task::spawn_local(async move {
+        deferred!(start(lms, store, catalog, nav, owner));
+    });
+}
+
+/// The session with the LMS. A split point: none of it is in the first load.
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn start(lms: Lms, store: Store, catalog: Catalog, nav: Nav, owner: Owner) {
+    owner.with(|| session(lms, store, &catalog, nav));
+}
+
+fn session(lms: Lms, store: Store, catalog: &Catalog, nav: Nav) {
+    // The package launches each course as `index.html?course=<id>`; a
+    // launch that names no course of this build is left alone.
+    let search = window().location().search().unwrap_or_default();
+    let Some(course) = report::course_param(&search)
+        .and_then(|id| catalog.shipped.iter().find(|c| c.id == id).cloned())
+    else {
+        return;
+    };
+    if !lms.initialize() {
+        return;
+    }
+    let started = now_ms();
+    let id = course.id.clone();
+
+    // The LMS's name for the learner, unless the app already has one.
+    if let Some(name) = report::learner_name(&lms.get("cmi.core.student_name")) {
+        store.progress.update(|p| {
+            if p.learner.as_ref().is_none_or(|l| l.name.is_empty()) {
+                p.set_name(&name, started);
+            }
+        });
+    }
+    // What was suspended last time, merged into the app's own progress
+    // (never replacing it) and checked like any import.
+    if let Ok(record) = report::decode(&lms.get("cmi.suspend_data"), &course) {
+        let mut suspended = Progress::new();
+        suspended.courses.insert(id.clone(), record);
+        store.import(&suspended, &catalog.shapes_untracked());
+    }
+    // Open the course: its attempt in progress, or its page.
+    if matches!(nav.route.get_untracked(), Route::Home) {
+        let active = store
+            .progress
+            .with_untracked(|p| p.course(&id).is_some_and(|c| c.active.is_some()));
+        nav.replace(&if active {
+            Route::Attempt(id.clone())
+        } else {
+            Route::Course(id.clone())
+        });
+    }
+
+    let sent = StoredValue::new(None::<Sent>);
+    let finished = StoredValue::new(false);
+    let record = move || {
+        store
+            .progress
+            .with(|p| p.course(&id).cloned())
+            .unwrap_or_default()
+    };
+    let report_now = {
+        let lms = lms.clone();
+        move |record: &CourseProgress| {
+            if !finished.get_value() {
+                send(&lms, &course, record, sent);
+            }
+        }
+    };
+    Effect::new({
+        let report_now = report_now.clone();
+        let record = record.clone();
+        move |_| report_now(&record())
+    });
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| {
+        if finished.get_value() {
+            return;
+        }
+        let record = untrack(&record);
+        report_now(&record);
+        lms.set(
+            "cmi.core.session_time",
+            &report::timespan(now_ms().saturating_sub(started)),
+        );
+        lms.set("cmi.core.exit", report::exit(&record));
+        lms.finish();
+        finished.set_value(true);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// What was last sent: the status and score, and the suspend data.
+type Sent = (Option<report::Lesson>, String);
+
+/// Sets the status, score and suspend data when they changed, then commits.
+fn send(
+    lms: &Lms,
+    course: &CourseSummary,
+    record: &CourseProgress,
+    sent: StoredValue<Option<Sent>>,
+) {
+    let lesson = report::lesson(record, course, today(), utc_offset_minutes());
+    let data = report::encode(record, course);
+    let now = (lesson, data);
+    if sent.with_value(|s| s.as_ref() == Some(&now)) {
+        return;
+    }
+    let (lesson, data) = &now;
+    if lesson.is_none() && *record == CourseProgress::default() {
+        return;
+    }
+    for (element, value) in lesson.iter().flat_map(report::Lesson::values) {
+        lms.set(element, &value);
+    }
+    if data.len() <= SUSPEND_DATA_MAX {
+        lms.set("cmi.suspend_data", data);
+    }
+    lms.commit();
+    sent.set_value(Some(now));
+}
