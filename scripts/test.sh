@@ -40,6 +40,8 @@ trunk build --release
 node scripts/build-single.mjs
 # A second single-file build with another course set, for the test that two builds keep apart.
 node scripts/build-single.mjs --quizzes tests/e2e/fixtures/single-alt --out target/single-alt/kenshu.html
+# The SCORM 1.2 package of every course, from dist/ (the end-to-end test packs its own copy).
+node scripts/build-scorm.mjs
 
 step "size report (fails when the first load grows past size-budget.json + 5 %)"
 node scripts/size-report.mjs dist --budget size-budget.json --single dist-single/kenshu.html

@@ -17,40 +17,50 @@ use super::{Catalog, Nav, Store};
 use crate::scorm::{self, Lms};
 
 /// Starts reporting when an LMS launched the app; does nothing otherwise.
-/// Call once, after the store and the router are provided.
+/// Call once, after the store and the router are provided, before the
+/// first screen renders.
 pub fn provide() {
     let Some(lms) = scorm::find() else {
+        return;
+    };
+    // The package launches each course as `index.html?course=<id>`; a
+    // launch that names no course of this build is left alone.
+    let search = window().location().search().unwrap_or_default();
+    let Some(id) =
+        report::course_param(&search).filter(|id| crate::SHIPPED.iter().any(|c| c.id == id))
+    else {
         return;
     };
     let Some(owner) = Owner::current() else {
         return;
     };
-    let (store, catalog, nav) = (Store::expect(), Catalog::expect(), Nav::expect());
+    // The course opens at once, not the course list.
+    let nav = Nav::expect();
+    if nav.route.get_untracked() == Route::Home {
+        let course = Route::Course(id.clone());
+        nav.replace(&course);
+        nav.route.set(course);
+    }
     leptos::task::spawn_local(async move {
-        deferred!(start(lms, store, catalog, nav, owner));
+        deferred!(scorm_session(lms, id, owner));
     });
 }
 
 /// The session with the LMS. A split point: none of it is in the first load.
 #[cfg_attr(kenshu_split, leptos::lazy)]
-fn start(lms: Lms, store: Store, catalog: Catalog, nav: Nav, owner: Owner) {
-    owner.with(|| session(lms, store, &catalog, nav));
+fn scorm_session(lms: Lms, id: String, owner: Owner) {
+    owner.with(|| session(lms, id));
 }
 
-fn session(lms: Lms, store: Store, catalog: &Catalog, nav: Nav) {
-    // The package launches each course as `index.html?course=<id>`; a
-    // launch that names no course of this build is left alone.
-    let search = window().location().search().unwrap_or_default();
-    let Some(course) = report::course_param(&search)
-        .and_then(|id| catalog.shipped.iter().find(|c| c.id == id).cloned())
-    else {
+fn session(lms: Lms, id: String) {
+    let (store, catalog, nav) = (Store::expect(), Catalog::expect(), Nav::expect());
+    let Some(course) = catalog.shipped.iter().find(|c| c.id == id).cloned() else {
         return;
     };
     if !lms.initialize() {
         return;
     }
     let started = now_ms();
-    let id = course.id.clone();
 
     // The LMS's name for the learner, unless the app already has one.
     if let Some(name) = report::learner_name(&lms.get("cmi.core.student_name")) {
@@ -67,16 +77,12 @@ fn session(lms: Lms, store: Store, catalog: &Catalog, nav: Nav) {
         suspended.courses.insert(id.clone(), record);
         store.import(&suspended, &catalog.shapes_untracked());
     }
-    // Open the course: its attempt in progress, or its page.
-    if matches!(nav.route.get_untracked(), Route::Home) {
-        let active = store
-            .progress
-            .with_untracked(|p| p.course(&id).is_some_and(|c| c.active.is_some()));
-        nav.replace(&if active {
-            Route::Attempt(id.clone())
-        } else {
-            Route::Course(id.clone())
-        });
+    // An attempt in progress opens where it was.
+    let active = store
+        .progress
+        .with_untracked(|p| p.course(&id).is_some_and(|c| c.active.is_some()));
+    if active && nav.route.get_untracked() == Route::Course(id.clone()) {
+        nav.replace(&Route::Attempt(id.clone()));
     }
 
     let sent = StoredValue::new(None::<Sent>);

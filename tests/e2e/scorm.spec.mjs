@@ -1,0 +1,257 @@
+// The SCORM 1.2 package in an LMS: scorm-again's runtime as the LMS's API
+// in a host page that launches the package's SCO in a frame, as an LMS
+// does. A course taken end to end leaves the right status and score in the
+// runtime; a launch in a fresh browser resumes from the suspend data the
+// LMS kept; the same files opened without an LMS are the normal app and
+// never call an LMS.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync, strFromU8 } from 'fflate';
+import { QuizPage, shippedCourses, questionById, correctChoices, wrongChoices, test, expect } from './pages.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const work = join(root, 'target', 'scorm-e2e');
+const site = join(work, 'site');
+const port = Number(process.env.E2E_PORT ?? 4173) + 1;
+const origin = `http://127.0.0.1:${port}`;
+const course = shippedCourses()[0];
+let server;
+let manifest;
+
+test.beforeAll(async () => {
+  // The package as a trainer uploads it, built from the release in dist/,
+  // unpacked under the host page as an LMS serves it.
+  rmSync(work, { recursive: true, force: true });
+  const zip = join(work, 'kenshu-scorm.zip');
+  execFileSync('node', [join(root, 'scripts', 'build-scorm.mjs'), '--out', zip], { cwd: root, stdio: 'ignore' });
+  const files = unzipSync(readFileSync(zip));
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(site, 'pkg', name)), { recursive: true });
+    writeFileSync(join(site, 'pkg', name), data);
+  }
+  manifest = strFromU8(files['imsmanifest.xml']);
+  const fixtures = join(root, 'tests', 'e2e', 'fixtures', 'scorm');
+  for (const f of ['host.html', 'host.js']) copyFileSync(join(fixtures, f), join(site, f));
+  copyFileSync(join(root, 'node_modules', 'scorm-again', 'dist', 'scorm12.js'), join(site, 'scorm12.js'));
+  server = spawn('node', [join(root, 'scripts', 'serve-dist.mjs'), site, String(port)], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`${origin}/host.html`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the test LMS did not start on ${origin}`);
+});
+
+test.afterAll(() => server?.kill());
+
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'desk', 'one screen size is enough for the LMS');
+});
+
+const launch = (id) => `pkg/index.html?course=${id}`;
+const host = (setup) => `${origin}/host.html?setup=${encodeURIComponent(JSON.stringify(setup))}`;
+// As an LMS sets them for a learner taking the course for credit (scorm-again
+// leaves credit empty otherwise, and judges mastery only with `credit`).
+const learner = { student_id: 'staff-0042', student_name: '山田, 花子', credit: 'credit', lesson_mode: 'normal' };
+
+/** Opens the host page, which launches the SCO; waits until the course is open. */
+async function openSco(page, setup) {
+  await page.goto(host({ launch: launch(course.id), ...setup }));
+  const frame = page.frameLocator('#sco');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(course.title);
+  return frame;
+}
+
+/** What the LMS's runtime holds now. */
+function runtime(page) {
+  return page.evaluate(() => {
+    const flat = window.API.getFlattenedCMI();
+    return {
+      status: window.API.cmi.core.lesson_status,
+      raw: window.API.cmi.core.score.raw,
+      min: window.API.cmi.core.score.min,
+      max: window.API.cmi.core.score.max,
+      suspend: window.API.cmi.suspend_data,
+      exit: flat['cmi.core.exit'],
+      session: flat['cmi.core.session_time'],
+      terminated: window.API.isTerminated(),
+      masteryOverride: window.API.settings.mastery_override,
+      calls: window.lmsCalls.map((c) => c[0]),
+    };
+  });
+}
+
+/**
+ * Answers questions `from`..`to` of the attempt in the frame, each followed
+ * by 次の問題へ (結果を見る after the last); the last `wrong` of the whole
+ * attempt wrongly. Returns the attempt's length.
+ */
+async function answer(quiz, { from = 1, to, wrong = 0 }) {
+  const [, total] = await quiz.position();
+  for (let n = from; n <= (to ?? total); n++) {
+    expect(await quiz.position()).toEqual([n, total]);
+    const q = questionById(await quiz.questionId());
+    await quiz.answerWithMouse(n > total - wrong ? wrongChoices(q) : correctChoices(q));
+    await quiz.next();
+  }
+  return total;
+}
+
+test('the package: one SCO per course, every file listed, no service worker', async () => {
+  for (const c of shippedCourses()) {
+    expect(manifest).toContain(`adlcp:scormtype="sco" href="index.html?course=${c.id}"`);
+    expect(manifest).toContain(`<adlcp:masteryscore>${c.pass_mark}</adlcp:masteryscore>`);
+  }
+  expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
+  expect(manifest).toContain('<file href="index.html"/>');
+  expect(manifest).not.toContain('sw.js');
+  expect(manifest).not.toContain('register.js');
+  expect(readFileSync(join(site, 'pkg', 'index.html'), 'utf8')).not.toContain('register.js');
+});
+
+test('a course taken end to end in an LMS reports passed with its score, and the LMS name', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  // No settings object: scorm-again leaves mastery_override off. The SCO
+  // opens its course directly.
+  const frame = await openSco(page, { preload: { core: learner } });
+  await expect.poll(async () => (await runtime(page)).calls.length).toBe(3);
+  expect(requests.some((u) => u.includes('split_scorm_session'))).toBe(true);
+  expect((await runtime(page)).calls).toEqual(['LMSInitialize', 'LMSGetValue', 'LMSGetValue']);
+  await frame.getByRole('button', { name: '始める' }).click();
+  const quiz = new QuizPage(frame);
+  await answer(quiz, { to: 1 });
+  await expect.poll(async () => (await runtime(page)).status).toBe('incomplete');
+  expect((await runtime(page)).raw).toBe('');
+  // Right on all but the last two: 80 %, the pass mark.
+  const total = await answer(quiz, { from: 2, wrong: 2 });
+  const expected = Math.floor(((total - 2) / total) * 100);
+  await expect(frame.locator('#score')).toHaveText(`${expected}点（合格点 ${course.pass_mark}点）`);
+  await expect.poll(async () => (await runtime(page)).status).toBe(expected >= course.pass_mark ? 'passed' : 'failed');
+  let lms = await runtime(page);
+  expect([lms.raw, lms.min, lms.max]).toEqual([String(expected), '0', '100']);
+  expect(lms.masteryOverride).toBe(false);
+  expect(lms.suspend).toMatch(/^k1\./);
+  expect(lms.suspend.length).toBeLessThanOrEqual(4096);
+  console.log(`suspend_data after a finished attempt of ${course.id}: ${lms.suspend.length} characters`);
+  // The certificate carries the name the LMS gave ("Last, First" → 山田 花子).
+  await frame.getByRole('link', { name: /修了証/ }).first().click();
+  await expect(frame.getByRole('article')).toContainText('山田 花子 様');
+  // The learner leaves: session time, a normal exit (finished), LMSFinish.
+  await page.evaluate(() => window.closeSco());
+  await expect.poll(async () => (await runtime(page)).terminated).toBe(true);
+  lms = await runtime(page);
+  expect(lms.exit).toBe('');
+  const sent = await page.evaluate(() => window.lmsCalls.find((c) => c[1] === 'cmi.core.session_time'));
+  expect(sent).toEqual(['LMSSetValue', 'cmi.core.session_time', expect.stringMatching(/^\d{4}:\d{2}:\d{2}\.\d{2}$/), 'true']);
+  expect(lms.session).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+  expect(lms.status).toBe('passed');
+  expect(lms.calls.at(-1)).toBe('LMSFinish');
+});
+
+test('a failed run reports failed; with mastery_override on and the pass mark as mastery score, the status stands', async ({ page }) => {
+  // A settings object without mastery_override turns it on; the LMS takes
+  // the mastery score from the manifest (the pass mark).
+  const frame = await openSco(page, {
+    settings: {},
+    preload: { core: learner, student_data: { mastery_score: String(course.pass_mark) } },
+  });
+  await frame.getByRole('button', { name: '始める' }).click();
+  const total = await answer(new QuizPage(frame), { wrong: 3 });
+  const expected = Math.floor(((total - 3) / total) * 100);
+  expect(expected).toBeLessThan(course.pass_mark);
+  await expect.poll(async () => (await runtime(page)).status).toBe('failed');
+  expect((await runtime(page)).raw).toBe(String(expected));
+  await page.evaluate(() => window.closeSco());
+  await expect.poll(async () => (await runtime(page)).terminated).toBe(true);
+  const lms = await runtime(page);
+  expect(lms.masteryOverride).toBe(true);
+  expect([lms.status, lms.raw]).toEqual(['failed', String(expected)]);
+});
+
+test('mastery_override off keeps the status the course set, even against another mastery score', async ({ page }) => {
+  const frame = await openSco(page, {
+    settings: { mastery_override: false },
+    preload: { core: learner, student_data: { mastery_score: '95' } },
+  });
+  await frame.getByRole('button', { name: '始める' }).click();
+  await answer(new QuizPage(frame), { wrong: 1 });
+  await expect.poll(async () => (await runtime(page)).status).toBe('passed');
+  await page.evaluate(() => window.closeSco());
+  await expect.poll(async () => (await runtime(page)).terminated).toBe(true);
+  // scorm-again with mastery_override on would have made this `failed` (raw < 95).
+  expect((await runtime(page)).status).toBe('passed');
+});
+
+test('a launch in a fresh browser resumes the attempt from the suspend data the LMS kept', async ({ page, browser }) => {
+  const frame = await openSco(page, { preload: { core: learner } });
+  await frame.getByRole('button', { name: '始める' }).click();
+  const quiz = new QuizPage(frame);
+  await answer(quiz, { to: 4 });
+  const fifth = await quiz.questionId();
+  expect(await quiz.position()).toEqual([5, expect.any(Number)]);
+  await expect.poll(async () => (await runtime(page)).suspend.split('.')[2].length).toBeGreaterThan(0);
+  await page.evaluate(() => window.closeSco());
+  await expect.poll(async () => (await runtime(page)).terminated).toBe(true);
+  const before = await runtime(page);
+  expect([before.status, before.exit]).toEqual(['incomplete', 'suspend']);
+  expect(before.suspend.length).toBeLessThanOrEqual(4096);
+
+  // The LMS launches again in another browser: empty localStorage, the
+  // learner and suspend data from the LMS (entry "resume" after a suspend).
+  const context = await browser.newContext();
+  const again = await context.newPage();
+  const problems = [];
+  again.on('pageerror', (e) => problems.push(e.message));
+  again.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await again.goto(host({
+    preload: { core: { ...learner, entry: 'resume' }, suspend_data: before.suspend },
+    launch: launch(course.id),
+  }));
+  expect(await again.evaluate(() => Object.keys(localStorage).length)).toBe(0);
+  const resumed = new QuizPage(again.frameLocator('#sco'));
+  // Straight back on the fifth question, the first four kept.
+  await expect(resumed.form).toHaveAttribute('data-question', fifth);
+  expect((await resumed.position())[0]).toBe(5);
+  const total = await answer(resumed, { from: 5 });
+  await expect(again.frameLocator('#sco').locator('#score')).toHaveText(`100点（合格点 ${course.pass_mark}点）`);
+  await expect.poll(async () => (await runtime(again)).status).toBe('passed');
+  expect((await runtime(again)).raw).toBe('100');
+  expect(total).toBe(course.draw);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('launched in a window of its own, the SCO finds the API through its opener', async ({ page }) => {
+  await page.goto(host({ preload: { core: learner }, popup: true, launch: launch(course.id) }));
+  const [sco] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: /new window/ }).click()]);
+  const problems = [];
+  sco.on('pageerror', (e) => problems.push(e.message));
+  sco.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await expect(sco.getByRole('heading', { level: 1 })).toHaveText(course.title);
+  await sco.getByRole('button', { name: '始める' }).click();
+  await answer(new QuizPage(sco), { to: 1 });
+  await expect.poll(async () => (await runtime(page)).status).toBe('incomplete');
+  await sco.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await runtime(page)).terminated).toBe(true);
+  expect((await runtime(page)).exit).toBe('suspend');
+  expect(problems).toEqual([]);
+});
+
+test('opened without an LMS the package is the normal app and calls no LMS', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  // The SCO's launch URL opened directly: the home screen, as ever.
+  await page.goto(`${origin}/${launch(course.id)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
+  await expect(page.locator('article.course-card')).toHaveCount(shippedCourses().length);
+  expect(await page.evaluate(() => location.hash)).toBe('');
+  expect(requests.some((u) => u.includes('split_scorm_session'))).toBe(false);
+  // In a frame of a page that has an API but did not launch a SCO (no
+  // course in the URL), the app leaves the API alone.
+  await page.goto(host({ preload: { core: learner }, launch: 'pkg/index.html' }));
+  await expect(page.frameLocator('#sco').getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
+  await page.waitForTimeout(500);
+  expect((await runtime(page)).calls).toEqual([]);
+});
