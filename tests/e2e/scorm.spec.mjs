@@ -254,4 +254,10 @@ test('opened without an LMS the package is the normal app and calls no LMS', asy
   await expect(page.frameLocator('#sco').getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
   await page.waitForTimeout(500);
   expect((await runtime(page)).calls).toEqual([]);
+  // Framed by a page of another origin (the release site on its own port),
+  // the LMS's window cannot be read: passed over without an error.
+  await page.goto(host({ preload: { core: learner }, launch: `http://127.0.0.1:${port - 1}/index.html?course=${course.id}` }));
+  await expect(page.frameLocator('#sco').getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
+  await page.waitForTimeout(500);
+  expect((await runtime(page)).calls).toEqual([]);
 });
