@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from 'no
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
-import { QuizPage, shippedCourses, questionById, correctChoices, wrongChoices, test, expect } from './pages.mjs';
+import { HomePage, QuizPage, shippedCourses, questionById, correctChoices, wrongChoices, test, expect } from './pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(root, 'target', 'scorm-e2e');
@@ -221,6 +221,30 @@ test('a launch in a fresh browser resumes the attempt from the suspend data the 
   expect(total).toBe(course.draw);
   expect(problems).toEqual([]);
   await context.close();
+});
+
+test('progress made in this browser outside the LMS is kept but never reported to it', async ({ page }) => {
+  // Someone takes the course in this browser without the LMS: 100 points.
+  await page.goto(`${origin}/pkg/index.html`);
+  await new HomePage(page).start(course.title);
+  await answer(new QuizPage(page), {});
+  await expect(page.locator('#score')).toHaveText(`100点（合格点 ${course.pass_mark}点）`);
+  // The LMS launches the course for its learner: the app shows its own
+  // record, but the LMS hears nothing of it.
+  const frame = await openSco(page, { preload: { core: learner } });
+  await expect(frame.locator('#pass-status')).toBeVisible();
+  await expect.poll(async () => (await runtime(page)).calls.length).toBe(3);
+  await page.waitForTimeout(300);
+  let lms = await runtime(page);
+  expect([lms.calls.length, lms.status, lms.raw]).toEqual([3, 'not attempted', '']);
+  // The learner's own attempt is what the LMS gets: 90, not the 100 above.
+  await frame.getByRole('button', { name: '始める' }).click();
+  const total = await answer(new QuizPage(frame), { wrong: 1 });
+  const expected = Math.floor(((total - 1) / total) * 100);
+  await expect.poll(async () => (await runtime(page)).status).toBe('passed');
+  lms = await runtime(page);
+  expect(lms.raw).toBe(String(expected));
+  expect(lms.suspend.split('.')[4].split('_')).toHaveLength(1);
 });
 
 test('launched in a window of its own, the SCO finds the API through its opener', async ({ page }) => {

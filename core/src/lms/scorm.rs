@@ -10,7 +10,11 @@
 //!
 //! # What is reported
 //!
-//! Only *full* attempts count (as many questions as the course asks; a
+//! Only the learner's own attempts ([`for_learner`]): those the suspend data
+//! brought and those made while the LMS launched the app ([`claim`]); the
+//! rest of the browser's progress may be someone else's, or from before
+//! this LMS registration, and is kept but never reported. Of these, only
+//! *full* attempts count (as many questions as the course asks; a
 //! retry of the missed questions is practice), and, for a course whose pass
 //! expires (`pass_valid_days`), only attempts finished within that many
 //! days. Among those: any pass → `passed`; otherwise an attempt in progress
@@ -45,6 +49,8 @@
 //! status and score go last (the LMS shows them, and a launch in a browser
 //! without the app's own progress must not report less). An attempt in
 //! progress of up to [`KEPT_WHOLE`] questions is always kept.
+
+use std::collections::BTreeSet;
 
 use crate::attempt::{Attempt, Item};
 use crate::model::CourseSummary;
@@ -154,6 +160,71 @@ fn counts(f: &Finished, course: &CourseSummary, today: i64, utc_offset_minutes: 
         day_of(f.at_ms, utc_offset_minutes).saturating_add(i64::from(days)) >= today
     });
     full && recent
+}
+
+/// The attempts of a course's record that the LMS's learner made: the
+/// app's progress belongs to the browser, and a browser profile may have
+/// been used by someone else, or by the same learner outside this LMS
+/// registration. `known` holds the starts (`started_ms`, an attempt's
+/// identity) of the learner's attempts; [`claim`] adds to it.
+pub fn for_learner(record: &CourseProgress, known: &BTreeSet<u64>) -> CourseProgress {
+    let mine = |a: &Option<Attempt>| a.clone().filter(|a| known.contains(&a.started_ms));
+    CourseProgress {
+        active: mine(&record.active),
+        last: mine(&record.last),
+        history: record
+            .history
+            .iter()
+            .filter(|f| known.contains(&f.started_ms))
+            .copied()
+            .collect(),
+    }
+}
+
+/// The starts of every attempt in a record (what suspend data brought in
+/// is the learner's).
+pub fn starts(record: &CourseProgress) -> BTreeSet<u64> {
+    let attempts = record.active.iter().chain(&record.last);
+    attempts
+        .map(|a| a.started_ms)
+        .chain(record.history.iter().map(|f| f.started_ms))
+        .collect()
+}
+
+/// Adds to `known` the attempts the learner made in this session: any
+/// begun since `since_ms` (the launch), and `resumed` — an attempt in
+/// progress at launch that was not known, as `(started_ms, answers then)` —
+/// once it moved on (a new answer, or finished).
+pub fn claim(
+    record: &CourseProgress,
+    known: &mut BTreeSet<u64>,
+    since_ms: u64,
+    resumed: Option<(u64, usize)>,
+) {
+    if let Some(a) = &record.active {
+        let moved_on =
+            resumed.is_some_and(|(start, answers)| start == a.started_ms && answered(a) > answers);
+        if a.started_ms >= since_ms || moved_on {
+            known.insert(a.started_ms);
+        }
+    }
+    if let Some((start, _)) = resumed {
+        let finished = record.last.as_ref().is_some_and(|l| l.started_ms == start)
+            || record.history.iter().any(|f| f.started_ms == start);
+        if finished {
+            known.insert(start);
+        }
+    }
+    for f in &record.history {
+        if f.started_ms >= since_ms {
+            known.insert(f.started_ms);
+        }
+    }
+}
+
+/// How many questions of an attempt have an answer.
+pub fn answered(attempt: &Attempt) -> usize {
+    attempt.items.iter().filter(|i| i.answer.is_some()).count()
 }
 
 /// `cmi.core.exit` when the page goes: `suspend` while an attempt is in
@@ -759,6 +830,54 @@ mod tests {
         assert_eq!(exit(&record), "suspend");
         record.active = None;
         assert_eq!(exit(&record), "");
+    }
+
+    #[test]
+    fn only_the_learners_attempts_are_reported() {
+        let course = summary(20, |_| 4, 10);
+        // In this browser: someone's pass, and an attempt left half done.
+        let theirs = finished(1_000, 100, 10);
+        let mut left = attempt(&course, &[1, 2, 3], 1, 2_000);
+        let mut record = CourseProgress {
+            active: Some(left.clone()),
+            history: vec![theirs],
+            ..CourseProgress::default()
+        };
+        // Launched at 10_000 with no suspend data: nothing is the learner's.
+        let since = 10_000;
+        let resumed = Some((2_000, 1));
+        let mut known = BTreeSet::new();
+        claim(&record, &mut known, since, resumed);
+        assert!(known.is_empty());
+        assert_eq!(lesson(&for_learner(&record, &known), &course, 0, 0), None);
+        // Going on with the half-done attempt makes it the learner's.
+        left.items[1].answer = Some(vec![0]);
+        record.active = Some(left.clone());
+        claim(&record, &mut known, since, resumed);
+        assert_eq!(known, BTreeSet::from([2_000]));
+        let mine = for_learner(&record, &known);
+        assert!(mine.history.is_empty() && mine.active == record.active);
+        // A new attempt of their own, finished: its score, not the other pass.
+        record.active = None;
+        record.history.push(finished(20_000, 70, 10));
+        claim(&record, &mut known, since, resumed);
+        let report = lesson(&for_learner(&record, &known), &course, 0, 0);
+        assert_eq!(
+            report,
+            Some(Lesson {
+                status: LessonStatus::Failed,
+                score: Some(70)
+            })
+        );
+        // A resumed attempt finished with its last answer counts too.
+        let mut known = BTreeSet::new();
+        let record = CourseProgress {
+            history: vec![finished(2_000, 90, 10)],
+            ..CourseProgress::default()
+        };
+        claim(&record, &mut known, since, resumed);
+        assert_eq!(known, BTreeSet::from([2_000]));
+        assert_eq!(starts(&record), known);
     }
 
     #[test]

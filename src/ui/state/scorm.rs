@@ -1,11 +1,14 @@
 //! Reporting to an LMS that launched the app as a SCORM 1.2 package: the
 //! course the launch URL names is opened, the learner's name and the data
-//! suspended last time are taken in, and every change of that course's
-//! progress is reported (status, score, suspend data); when the page goes,
-//! the session time and the exit are too. Outside an LMS nothing happens.
+//! suspended last time are taken in, and every change of the learner's
+//! attempts at that course is reported (status, score, suspend data; see
+//! `quiz_core::lms::scorm::for_learner`); when the page goes, the session
+//! time and the exit are too. Outside an LMS nothing happens.
 //!
 //! Only finding the LMS is part of the first load: the rest comes from its
 //! own wasm chunk in release builds, fetched only inside an LMS.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use quiz_core::lms::scorm::{self as report, SUSPEND_DATA_MAX};
@@ -71,27 +74,41 @@ fn session(lms: Lms, id: String) {
         });
     }
     // What was suspended last time, merged into the app's own progress
-    // (never replacing it) and checked like any import.
+    // (never replacing it) and checked like any import: the learner's
+    // attempts. The rest of this browser's progress is not reported.
+    let mut known = BTreeSet::new();
     if let Ok(record) = report::decode(&lms.get("cmi.suspend_data"), &course) {
+        known = report::starts(&record);
         let mut suspended = Progress::new();
         suspended.courses.insert(id.clone(), record);
         store.import(&suspended, &catalog.shapes_untracked());
     }
-    // An attempt in progress opens where it was.
     let active = store
         .progress
-        .with_untracked(|p| p.course(&id).is_some_and(|c| c.active.is_some()));
-    if active && nav.route.get_untracked() == Route::Course(id.clone()) {
-        nav.replace(&Route::Attempt(id.clone()));
-    }
+        .with_untracked(|p| p.course(&id).and_then(|c| c.active.clone()));
+    // The learner's attempt in progress opens where it was; one they did
+    // not make here is theirs only once they go on with it.
+    let resumed = match active {
+        Some(a) if known.contains(&a.started_ms) => {
+            if nav.route.get_untracked() == Route::Course(id.clone()) {
+                nav.replace(&Route::Attempt(id.clone()));
+            }
+            None
+        }
+        Some(a) => Some((a.started_ms, report::answered(&a))),
+        None => None,
+    };
 
+    let known = StoredValue::new(known);
     let sent = StoredValue::new(None::<Sent>);
     let finished = StoredValue::new(false);
     let record = move || {
-        store
+        let record = store
             .progress
             .with(|p| p.course(&id).cloned())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        known.update_value(|k| report::claim(&record, k, started, resumed));
+        known.with_value(|k| report::for_learner(&record, k))
     };
     let report_now = {
         let lms = lms.clone();
