@@ -3,7 +3,7 @@
 //! its functions with strings, nothing more; what to report is decided in
 //! `quiz_core::lms::scorm`, and when, in `ui::state::scorm`.
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How many windows up the search goes from each start, as in ADL's sample
@@ -26,20 +26,15 @@ pub fn find() -> Option<Lms> {
     Some(Lms { api })
 }
 
-/// The `API` of `window` or of one of its parents.
+/// The `API` of `window` or of one of its parents. The top window is its
+/// own parent: the search then looks at it again until the count runs out,
+/// which costs less than comparing windows.
 fn search(mut window: JsValue) -> Option<JsValue> {
     for _ in 0..=MAX_HOPS {
-        if !window.is_object() {
-            return None;
-        }
         if let Some(api) = property(&window, "API").filter(JsValue::is_object) {
             return Some(api);
         }
-        let parent = property(&window, "parent")?;
-        if Object::is(&parent, &window) {
-            return None;
-        }
-        window = parent;
+        window = property(&window, "parent")?;
     }
     None
 }
@@ -78,17 +73,21 @@ impl Lms {
         self.call("LMSFinish", &[""]).as_deref() == Some("true")
     }
 
-    /// Calls one of the API's functions with string arguments; `None` when
-    /// it is missing or throws. Every answer of the API is a string; a
-    /// boolean from a lax LMS is read as one.
+    /// Calls one of the API's functions with one or two string arguments;
+    /// `None` when it is missing or throws. Every answer of the API is a
+    /// string; a boolean from a lax LMS is read as one.
     fn call(&self, name: &str, args: &[&str]) -> Option<String> {
         // Checked with `typeof`: the function comes from another window,
         // where `instanceof` this window's Function would be false.
         let function: Function = property(&self.api, name)
             .filter(JsValue::is_function)?
             .unchecked_into();
-        let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-        let answer = function.apply(&self.api, &args).ok()?;
+        let answer = match args {
+            [a] => function.call1(&self.api, &JsValue::from_str(a)),
+            [a, b] => function.call2(&self.api, &JsValue::from_str(a), &JsValue::from_str(b)),
+            _ => return None,
+        }
+        .ok()?;
         answer
             .as_string()
             .or_else(|| answer.as_bool().map(|b| b.to_string()))

@@ -105,9 +105,13 @@ test('the package: one SCO per course, every file listed, no service worker', as
   }
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).toContain('<file href="index.html"/>');
+  expect(manifest).toContain('<file href="scorm-launch.js"/>');
   expect(manifest).not.toContain('sw.js');
   expect(manifest).not.toContain('register.js');
-  expect(readFileSync(join(site, 'pkg', 'index.html'), 'utf8')).not.toContain('register.js');
+  const index = readFileSync(join(site, 'pkg', 'index.html'), 'utf8');
+  expect(index).not.toContain('register.js');
+  expect(index).toContain('<meta name="kenshu-scorm" id="kenshu-scorm"');
+  expect(index).toContain('<script src="./scorm-launch.js"></script>');
 });
 
 test('a course taken end to end in an LMS reports passed with its score, and the LMS name', async ({ page }) => {
@@ -266,22 +270,28 @@ test('launched in a window of its own, the SCO finds the API through its opener'
 test('opened without an LMS the package is the normal app and calls no LMS', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  // The SCO's launch URL opened directly: the home screen, as ever.
+  // A site deployed as usual has no SCORM marker: the SCORM code is never
+  // fetched, even with a launch URL's query.
+  await page.goto(`http://127.0.0.1:${port - 1}/index.html?course=${course.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
+  await page.waitForTimeout(300);
+  expect(requests.some((u) => u.includes('split_scorm_session'))).toBe(false);
+  // The package's launch URL opened directly (no frame, no opener): the
+  // home screen, as ever.
   await page.goto(`${origin}/${launch(course.id)}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
   await expect(page.locator('article.course-card')).toHaveCount(shippedCourses().length);
   expect(await page.evaluate(() => location.hash)).toBe('');
-  expect(requests.some((u) => u.includes('split_scorm_session'))).toBe(false);
   // In a frame of a page that has an API but did not launch a SCO (no
   // course in the URL), the app leaves the API alone.
   await page.goto(host({ preload: { core: learner }, launch: 'pkg/index.html' }));
   await expect(page.frameLocator('#sco').getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
   await page.waitForTimeout(500);
   expect((await runtime(page)).calls).toEqual([]);
-  // Framed by a page of another origin (the release site on its own port),
-  // the LMS's window cannot be read: passed over without an error.
-  await page.goto(host({ preload: { core: learner }, launch: `http://127.0.0.1:${port - 1}/index.html?course=${course.id}` }));
-  await expect(page.frameLocator('#sco').getByRole('heading', { level: 1 })).toHaveText('福祉部 職員研修');
+  // Framed by a page of another origin (the same package under another host
+  // name), the LMS's window cannot be read: passed over without an error.
+  await page.goto(host({ preload: { core: learner }, launch: `http://localhost:${port}/${launch(course.id)}` }));
+  await expect(page.frameLocator('#sco').getByRole('heading', { level: 1 })).toHaveText(course.title);
   await page.waitForTimeout(500);
   expect((await runtime(page)).calls).toEqual([]);
 });

@@ -275,12 +275,13 @@ pub fn learner_name(student_name: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// The course a launch URL names: `course=<id>` in its query string
-/// (`location.search`, with or without the `?`), when the id is one a
-/// course may have (lower-case letters, digits, hyphens).
-pub fn course_param(search: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
+/// The course a launch URL names: `course=<id>` in its query string, when
+/// the id is one a course may have (lower-case letters, digits, hyphens).
+/// Takes the whole URL (`location.href`) or only its query.
+pub fn course_param(url: &str) -> Option<String> {
+    let url = url.split('#').next().unwrap_or_default();
+    let query = url.split_once('?').map_or(url, |(_, query)| query);
+    query
         .split('&')
         .find_map(|pair| pair.strip_prefix("course="))
         .filter(|id| {
@@ -914,6 +915,11 @@ mod tests {
             Some("digital-skills".into())
         );
         assert_eq!(course_param("course=a1"), Some("a1".into()));
+        assert_eq!(
+            course_param("https://lms.example/sco/index.html?course=a1&x=1#/course/a1"),
+            Some("a1".into())
+        );
+        assert_eq!(course_param("https://lms.example/#/?course=a1"), None);
         assert_eq!(course_param("?course=../x"), None);
         assert_eq!(course_param("?course="), None);
         assert_eq!(course_param(""), None);

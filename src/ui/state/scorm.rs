@@ -5,8 +5,9 @@
 //! `quiz_core::lms::scorm::for_learner`); when the page goes, the session
 //! time and the exit are too. Outside an LMS nothing happens.
 //!
-//! Only finding the LMS is part of the first load: the rest comes from its
-//! own wasm chunk in release builds, fetched only inside an LMS.
+//! Only the SCORM package runs any of it (its page carries a marker), from a
+//! wasm chunk of its own in release builds: the first load carries only
+//! the check for the marker.
 
 use std::collections::BTreeSet;
 
@@ -20,42 +21,39 @@ use super::{Catalog, Nav, Store};
 use crate::scorm::{self, Lms};
 
 /// Starts reporting when an LMS launched the app; does nothing otherwise.
-/// Call once, after the store and the router are provided, before the
-/// first screen renders.
+/// Call once, after the store and the router are provided.
 pub fn provide() {
-    let Some(lms) = scorm::find() else {
+    // Only the SCORM package's page carries this marker
+    // (scripts/build-scorm.mjs): a site deployed as usual never loads or
+    // runs any of this, and its first load carries only this check.
+    if document().get_element_by_id("kenshu-scorm").is_none() {
         return;
-    };
-    // The package launches each course as `index.html?course=<id>`; a
-    // launch that names no course of this build is left alone.
-    let search = window().location().search().unwrap_or_default();
-    let Some(id) =
-        report::course_param(&search).filter(|id| crate::SHIPPED.iter().any(|c| c.id == id))
-    else {
-        return;
-    };
+    }
     let Some(owner) = Owner::current() else {
         return;
     };
-    // The course opens at once, not the course list.
-    let nav = Nav::expect();
-    if nav.route.get_untracked() == Route::Home {
-        let course = Route::Course(id.clone());
-        nav.replace(&course);
-        nav.route.set(course);
-    }
     leptos::task::spawn_local(async move {
-        deferred!(scorm_session(lms, id, owner));
+        deferred!(scorm_session(owner));
     });
 }
 
 /// The session with the LMS. A split point: none of it is in the first load.
 #[cfg_attr(kenshu_split, leptos::lazy)]
-fn scorm_session(lms: Lms, id: String, owner: Owner) {
-    owner.with(|| session(lms, id));
+fn scorm_session(owner: Owner) {
+    owner.with(session);
 }
 
-fn session(lms: Lms, id: String) {
+fn session() {
+    // The package launches each course as `index.html?course=<id>`; a
+    // launch that names no course of this build, or that no LMS made, is
+    // left alone: the package is then the normal app.
+    let href = window().location().href().unwrap_or_default();
+    let Some(id) = report::course_param(&href) else {
+        return;
+    };
+    let Some(lms) = scorm::find() else {
+        return;
+    };
     let (store, catalog, nav) = (Store::expect(), Catalog::expect(), Nav::expect());
     let Some(course) = catalog.shipped.iter().find(|c| c.id == id).cloned() else {
         return;
@@ -86,18 +84,23 @@ fn session(lms: Lms, id: String) {
     let active = store
         .progress
         .with_untracked(|p| p.course(&id).and_then(|c| c.active.clone()));
-    // The learner's attempt in progress opens where it was; one they did
-    // not make here is theirs only once they go on with it.
-    let resumed = match active {
-        Some(a) if known.contains(&a.started_ms) => {
-            if nav.route.get_untracked() == Route::Course(id.clone()) {
-                nav.replace(&Route::Attempt(id.clone()));
-            }
-            None
-        }
-        Some(a) => Some((a.started_ms, report::answered(&a))),
-        None => None,
-    };
+    // The course opens (the package's launch script already opened its
+    // page when it could); the learner's attempt in progress opens where it
+    // was. One they did not make here is theirs only once they go on with it.
+    let resume = active
+        .as_ref()
+        .is_some_and(|a| known.contains(&a.started_ms));
+    let here = nav.route.get_untracked();
+    if here == Route::Home || (resume && here == Route::Course(id.clone())) {
+        nav.replace(&if resume {
+            Route::Attempt(id.clone())
+        } else {
+            Route::Course(id.clone())
+        });
+    }
+    let resumed = active
+        .filter(|_| !resume)
+        .map(|a| (a.started_ms, report::answered(&a)));
 
     let known = StoredValue::new(known);
     let sent = StoredValue::new(None::<Sent>);
