@@ -55,7 +55,7 @@ pub struct OutboxState {
 }
 
 /// Reporting, present only when the deployment turned it on. A small
-/// handle: what is not shown lives in [`INNER`], so a site without
+/// handle: what is not shown lives in a thread-local of this module, so a site without
 /// reporting carries almost none of it.
 #[derive(Clone, Copy)]
 pub struct Reporting {
