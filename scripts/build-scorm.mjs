@@ -16,12 +16,13 @@
 // Usage: node scripts/build-scorm.mjs [--course <id>] [--out FILE] [--dist DIR]
 // (after `trunk build --release`; default out: dist-scorm/kenshu-scorm.zip,
 // or dist-scorm/kenshu-scorm-<id>.zip for one course).
-import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, existsSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { parse } from 'smol-toml';
 import { mustMatch, mustReplace } from './must.mjs';
+import { buildFiles } from './service-worker.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -57,14 +58,7 @@ if (only && scos.length === 0) fail(`no course "${only}"; the courses are: ${cou
 if (scos.length === 0) fail('no course in the build');
 
 // Every file of the build but the service worker and its registration.
-const files = [];
-(function walk(d) {
-  for (const name of readdirSync(d).sort()) {
-    const path = join(d, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(dist, path).split('\\').join('/'));
-  }
-})(dist);
+const files = buildFiles(dist);
 const left = new Set(['sw.js', 'static/register.js']);
 const LAUNCH = 'scorm-launch.js';
 const packaged = [...files.filter((f) => !left.has(f)), LAUNCH].sort();

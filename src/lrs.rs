@@ -52,9 +52,14 @@ pub async fn request(
 ) -> Reply {
     match try_request(method, url, authorization, body).await {
         Ok(reply) => reply,
+        // The browser's own words, without the stack a debug print adds.
         Err(e) => Reply {
             status: 0,
-            text: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+            text: e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "no answer".to_owned()),
         },
     }
 }

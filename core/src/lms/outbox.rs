@@ -206,33 +206,6 @@ impl Outbox {
     pub fn try_now(&mut self) {
         self.next_try_ms = 0;
     }
-
-    /// True when the wait before the next try is running.
-    pub fn waiting(&self, now_ms: u64) -> bool {
-        !self.pending.is_empty() && now_ms < self.next_try_ms
-    }
-
-    /// Takes in another tab's copy: the union of what waits, minus what
-    /// either has delivered. Used when a stored copy and this tab's copy differ.
-    pub fn merge(&mut self, other: &Outbox) {
-        for id in &other.delivered {
-            if !self.delivered.contains(id) {
-                self.delivered.push_back(id.clone());
-            }
-        }
-        while self.delivered.len() > REMEMBERED {
-            self.delivered.pop_front();
-        }
-        for r in &other.refused {
-            if !self.refused.iter().any(|m| m.queued.id == r.queued.id) {
-                self.refused.push(r.clone());
-            }
-        }
-        let others: Vec<Queued> = other.pending.clone();
-        self.add(others);
-        let delivered = &self.delivered;
-        self.pending.retain(|p| !delivered.contains(&p.id));
-    }
 }
 
 /// The wait after `failures` failures in a row: 5 s doubling up to 30 min,
@@ -348,19 +321,6 @@ mod tests {
         for later in [0, 401, 403, 408, 429, 500, 502, 503] {
             assert_eq!(Answer::of_status(later), Answer::Later, "{later}");
         }
-    }
-
-    #[test]
-    fn merging_two_tabs_keeps_the_union_minus_what_was_delivered() {
-        let mut mine = Outbox::new();
-        mine.add(vec![q("a"), q("b")]);
-        let mut theirs = mine.clone();
-        let batch = theirs.take_batch(1).expect("due");
-        theirs.answered(&batch, Answer::Stored, 1, 0.5, "");
-        theirs.add(vec![q("c")]);
-        mine.merge(&theirs);
-        let ids: Vec<&str> = mine.pending.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["c"]);
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub fn statements(event: Event, course: &Course, activity_base: &str, at_ms: u64
             let result = json!({
                 "response": response(marks),
                 "success": outcome.is_right(),
-                "extensions": { format!("{base}xapi/outcome"): outcome_word(outcome) },
+                "extensions": { format!("{base}xapi/outcome"): outcome },
             });
             let id = statement_id(attempt, verbs::ANSWERED, &item.question);
             let statement = base_statement(
@@ -456,15 +456,6 @@ pub fn parse_response(text: &str) -> Option<Vec<usize>> {
     text.split("[,]")
         .map(|part| part.strip_prefix('c')?.parse().ok())
         .collect()
-}
-
-/// The word a results file uses for an outcome.
-pub fn outcome_word(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Right => "right",
-        Outcome::PartlyRight => "partly",
-        Outcome::Wrong => "wrong",
-    }
 }
 
 /// Milliseconds as an ISO 8601 duration with centiseconds, e.g. `PT95.25S`.
@@ -738,11 +729,12 @@ pub fn results_from_statements(
                     .pointer("/result/extensions")
                     .and_then(Value::as_object)
                     .and_then(|e| e.iter().find(|(k, _)| k.ends_with("/xapi/outcome")))
-                    .and_then(|(_, v)| v.as_str());
-                let outcome = match (word, s.pointer("/result/success").and_then(Value::as_bool)) {
-                    (Some("right"), _) | (None, Some(true)) => Outcome::Right,
-                    (Some("partly"), _) => Outcome::PartlyRight,
-                    _ => Outcome::Wrong,
+                    .and_then(|(_, v)| Outcome::deserialize(v).ok());
+                let success = s.pointer("/result/success").and_then(Value::as_bool);
+                let outcome = match (word, success) {
+                    (Some(outcome), _) => outcome,
+                    (None, Some(true)) => Outcome::Right,
+                    (None, _) => Outcome::Wrong,
                 };
                 person.answers.entry(course).or_default().push(Answer {
                     at,
