@@ -7,7 +7,7 @@
 // The chunks and their loader are named with the build's hash, so a cache
 // never mixes two releases.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { mustMatch, mustReplace, mustReplaceAll } from './must.mjs';
@@ -179,6 +179,37 @@ function wrapLoad(callee) {`,
     '\n    return Object.assign(async (imports) => (WebAssembly.instantiateStreaming(src, imports)), { src });',
     'keeping each chunk fetch with its instantiation',
   );
+  // Each load knows its file, so a route's pack can hand it its bytes.
+  loader = mustReplaceAll(
+    loader,
+    /makeLoad\(\(\) => \{\n    const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);/g,
+    'makeLoad("$1", () => {\n    const src = fetch(new URL("./$1", import.meta.url));',
+    'naming the file of each load',
+  );
+  loader = mustReplace(loader, 'function makeLoad(fetcher, deps) {', 'const byFile = new Map();\nfunction makeLoad(file, fetcher, deps) {', 'taking the file name in makeLoad');
+  loader = mustReplace(
+    loader,
+    '    load.prefetch = () => {',
+    `    // The bytes come with the route's pack: instantiated from them, or,
+    // should the pack fail, fetched on their own as any other load.
+    load.fromPack = (part) => {
+        if (loadingModule === undefined && early === undefined) {
+            early = async (imports) => {
+                let bytes;
+                try {
+                    bytes = await part;
+                } catch (e) {
+                    return fetcher()(imports);
+                }
+                return WebAssembly.instantiate(bytes, imports);
+            };
+        }
+    };
+    byFile.set(file, load);
+    load.prefetch = () => {`,
+    'adding fromPack to each load',
+  );
+  const packs = writePacks(loader, dir, loaderFile);
   const courses = {};
   for (const name of readdirSync(join(dir, 'courses')).filter((f) => f.endsWith('.toml')).sort()) {
     const text = readFileSync(join(dir, 'courses', name), 'utf8');
@@ -192,6 +223,23 @@ ${loader}{
     const find = (name) => Object.entries(self).find(([k]) => k.startsWith(\`__wasm_split_load_\${name}_\`))?.[1];
     const view = screen && find(\`\${screen}_screen_view\`);
     if (view) {
+        // A first visit (no service worker answering yet) takes the route's
+        // chunks as one pack: one request instead of dozens.
+        const pack = !navigator.serviceWorker?.controller && ${JSON.stringify(packs)}[screen];
+        if (pack) {
+            const bytes = fetch(new URL(\`./\${pack.file}\`, import.meta.url)).then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${pack.file}: HTTP \${r.status}\`)));
+            const whole = bytes.then((b) => b.byteLength === pack.size ? b : Promise.reject(new Error(\`\${pack.file}: \${b.byteLength} bytes, not \${pack.size}\`)));
+            whole.catch(() => {});
+            let offset = 0;
+            for (const [file, size] of pack.parts) {
+                const at = offset;
+                offset += size;
+                const part = whole.then((b) => new Uint8Array(b, at, size));
+                // Handled where the load uses it (falling back to the file).
+                part.catch(() => {});
+                byFile.get(\`\${file}-${loaderFile.match(/-([0-9a-f]+)\.js$/)[1]}.wasm\`)?.fromPack(part);
+            }
+        }
         for (const load of [view, screen !== 'trainer' && find('parse_shipped')]) if (load) loads.get(load).prefetch();
         const courses = new Map(Object.entries(${JSON.stringify(courses)}));
         const files = top === 'course' ? [courses.get(id)] : screen === 'trainer' ? [] : [...courses.values()];
@@ -199,6 +247,36 @@ ${loader}{
     }
 }
 `;
+}
+
+/**
+ * Writes one pack per route screen: the wasm files its split points need
+ * (the screen's and, but for the trainer's, the course reader's, with the
+ * chunks they depend on), end to end. A first visit's deep link fetches
+ * its pack instead of each file (dozens of requests of under 1 KB, each a
+ * round trip on a slow line); the pack's parts are listed in the loader.
+ * Packs are not precached: a returning learner's service worker has each
+ * file already. Returns, by screen, the pack's file, size and parts.
+ */
+function writePacks(loader, dir, loaderFile) {
+  const hash = loaderFile.match(/-([0-9a-f]+)\.js$/)[1];
+  const chunkFiles = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\("([^"]+)"/g)].map(([, name, file]) => [name, file]));
+  const pointFiles = (point) => {
+    const m = mustMatch(loader, new RegExp(`export const __wasm_split_load_${point}_\\d+ = wrapAsyncCb\\(makeLoad\\("([^"]+)"[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`), `the files of ${point}`);
+    const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d));
+    return [...deps, m[1]];
+  };
+  const packs = {};
+  for (const screen of SCREENS) {
+    const points = screen === 'trainer' ? [`${screen}_screen_view`] : [`${screen}_screen_view`, 'parse_shipped'];
+    const parts = [...new Set(points.flatMap(pointFiles))].map((f) => [f, statSync(join(dir, f)).size]);
+    const file = `pack_${screen}-${hash}.bin`;
+    writeFileSync(join(dir, file), Buffer.concat(parts.map(([f]) => readFileSync(join(dir, f)))));
+    // Named without the build's hash and extension: the loader adds them.
+    const short = parts.map(([f, size]) => [f.slice(0, -`-${hash}.wasm`.length), size]);
+    packs[screen] = { file, size: parts.reduce((t, [, size]) => t + size, 0), parts: short };
+  }
+  return packs;
 }
 
 // Run directly: node scripts/split-wasm.mjs DIST

@@ -109,6 +109,14 @@ pub fn App() -> impl IntoView {
 /// fetched keeps the screen waiting (never a failed load, which would stop
 /// the app) while [`crash::CodeMissingNotice`] offers to try again.
 fn deferred(screen: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    let catalog = Catalog::expect();
+    let screen = async move {
+        let view = screen.await;
+        // The screen's code is in: the checks that run beside every screen
+        // may now use the line.
+        catalog.start_checks();
+        view
+    };
     view! { <Suspense fallback=|| ()>{Suspend::new(screen)}</Suspense> }.into_any()
 }
 

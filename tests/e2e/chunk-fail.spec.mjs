@@ -13,7 +13,9 @@ test.use({ serviceWorkers: 'block' });
 
 const CODE_MISSING = 'アプリの一部を読み込めませんでした';
 const COURSE_FAILED = 'コースを読み込めませんでした';
-const CHUNK = /\/(split_|chunk_)[^/]*\.wasm$/;
+// A first visit's deep link takes its screen's chunks as one pack
+// (scripts/split-wasm.mjs); a pack that fails falls back to the chunks.
+const CHUNK = /\/((split_|chunk_)[^/]*\.wasm|pack_[^/]*\.bin)$/;
 
 function pageErrors(page) {
   const errors = [];
@@ -51,7 +53,7 @@ async function answerFirstQuestion(page) {
 
 test('deep link to an attempt whose screen code cannot be fetched: told, tried again, the attempt goes on', async ({ page }) => {
   const errors = pageErrors(page);
-  const net = await failing(page, /\/split_attempt_screen_view_[^/]*\.wasm$/);
+  const net = await failing(page, /\/(split_attempt_screen_view_[^/]*\.wasm|pack_attempt-[^/]*\.bin)$/);
   const { course, quiz, second } = await answerFirstQuestion(page);
   const before = await stored(page);
   net.fail = 'abort';
@@ -108,7 +110,7 @@ test('deep link to an attempt with the network down for every piece of code and 
 test('deep link to a course whose reader was replaced on the server (404): reloading gets it', async ({ page }) => {
   const errors = pageErrors(page);
   const course = shippedCourses()[1];
-  const net = await failing(page, /\/split_parse_shipped_[^/]*\.wasm$/);
+  const net = await failing(page, /\/(split_parse_shipped_[^/]*\.wasm|pack_course-[^/]*\.bin)$/);
   net.fail = 404;
   await page.goto(`./#/course/${course.id}`);
   const alert = page.getByRole('alert').filter({ hasText: CODE_MISSING });
@@ -116,6 +118,35 @@ test('deep link to a course whose reader was replaced on the server (404): reloa
   net.fail = null;
   await alert.getByRole('button', { name: 'ページを再読み込みする' }).click();
   await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('deep link whose pack is gone from the server (404) or cut short: the screen comes from its chunks, nothing said', async ({ page }) => {
+  const errors = pageErrors(page);
+  const course = shippedCourses()[0];
+  const chunks = [];
+  page.on('request', (r) => /\/(split_|chunk_)[^/]*\.wasm$/.test(r.url()) && chunks.push(r.url()));
+  const net = await failing(page, /\/pack_course-[^/]*\.bin$/);
+  net.fail = 404;
+  await page.goto(`./#/course/${course.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
+  expect(net.failed).toBe(1);
+  expect(chunks.length).toBeGreaterThan(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // A pack cut short (a proxy's limit, a dropped connection) is not used.
+  await page.unroute(() => true);
+  let served = 0;
+  await page.route(/\/pack_course-[^/]*\.bin$/, async (route) => {
+    served += 1;
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.body()).subarray(0, 1000) });
+  });
+  chunks.length = 0;
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
+  expect(served).toBe(1);
+  expect(chunks.length).toBeGreaterThan(1);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

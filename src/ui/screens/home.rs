@@ -27,6 +27,7 @@ fn start_when_loaded(catalog: Catalog, store: Store, nav: Nav, id: String) {
 #[component]
 pub fn Home() -> impl IntoView {
     let catalog = Catalog::expect();
+    catalog.start_checks();
     let store = Store::expect();
     let lang = Settings::expect().lang;
     use_title(|_| None);

@@ -50,6 +50,10 @@ pub struct Catalog {
     /// False until the kept local files have been checked (they are
     /// checked after the first screen is up, by code in a later chunk).
     local_ready: RwSignal<bool>,
+    /// The kept files, until [`Catalog::start_checks`] takes them.
+    kept_unchecked: StoredValue<Vec<SourceFile>>,
+    /// True once [`Catalog::start_checks`] has run.
+    checks_started: StoredValue<bool>,
 }
 
 /// A course from a trainer's file, kept in this browser.
@@ -85,11 +89,30 @@ impl Catalog {
             published_index: RwSignal::new(None),
             published_error: RwSignal::new(None),
             published_ready: RwSignal::new(false),
+            kept_unchecked: StoredValue::new(kept),
+            checks_started: StoredValue::new(false),
         };
-        catalog.load_published();
+        provide_context(catalog);
+    }
+
+    /// Starts, once, the check of the site's published courses and of the
+    /// kept local files. The first screen calls it when its code is in
+    /// (see `ui::deferred` and the home screen), so on a slow line these
+    /// fetches never compete with what the learner is waiting for; a
+    /// screen waiting for a course that is not shipped calls it at once.
+    pub fn start_checks(&self) {
+        if self.checks_started.get_value() {
+            return;
+        }
+        self.checks_started.set_value(true);
+        self.load_published();
+        let kept = self
+            .kept_unchecked
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         if !kept.is_empty() {
-            let shipped = catalog.shipped.to_vec();
-            let (local, rejected, ready) = (catalog.local, catalog.rejected, catalog.local_ready);
+            let shipped = self.shipped.to_vec();
+            let (local, rejected, ready) = (self.local, self.rejected, self.local_ready);
             leptos::task::spawn_local(async move {
                 let (good, bad) = deferred!(check_kept_files(shipped, kept));
                 local.set(good);
@@ -97,11 +120,10 @@ impl Catalog {
                 ready.set(true);
             });
         }
-        provide_context(catalog);
     }
 
-    /// Fetches the site's published courses after the first screen is up
-    /// and checks them (in a later chunk) before any learner sees them.
+    /// Fetches the site's published courses and checks them (in a later
+    /// chunk) before any learner sees them.
     fn load_published(&self) {
         let catalog = self.clone();
         leptos::task::spawn_local(async move {

@@ -175,6 +175,10 @@ pub fn CoursesReady(
     } else {
         course.into_iter().collect()
     };
+    // A published or local course is known only once those are checked.
+    if ids.iter().any(|id| !catalog.is_shipped(id)) {
+        catalog.start_checks();
+    }
     let fetch = {
         let (catalog, ids) = (catalog.clone(), ids.clone());
         move || {
