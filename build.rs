@@ -49,6 +49,15 @@ fn main() {
     let mut code = String::from(
         "/// The shipped courses, in listing order.\npub static SHIPPED: &[ShippedCourse] = &[\n",
     );
+    // Each course's compiled form (quiz_core::compiled), for
+    // scripts/post-build.mjs to copy beside the question files: learners'
+    // browsers read it without the TOML reader. Written under the profile's
+    // folder (as the wasm is), where post-build looks for it.
+    let compiled_dir = compiled_dir();
+    let _ = std::fs::remove_dir_all(&compiled_dir);
+    if let Err(e) = std::fs::create_dir_all(&compiled_dir) {
+        fail(&[format!("{}: {e}", compiled_dir.display())]);
+    }
     let file_of: Vec<(String, &SourceFile)> = files
         .iter()
         .filter(|f| !f.is_template())
@@ -62,11 +71,21 @@ fn main() {
             )]);
         };
         let summary = course.summary();
+        let base = file.base_name();
+        let stem = base.strip_suffix(".toml").unwrap_or(base);
+        let compiled = SourceFile::new(
+            format!("{stem}.course.json"),
+            quiz_core::compiled::to_json(course),
+        );
+        if let Err(e) = std::fs::write(compiled_dir.join(&compiled.name), &compiled.text) {
+            fail(&[format!("{}: {e}", compiled.name)]);
+        }
         let _ = writeln!(
             code,
-            "    ShippedCourse {{ file: {:?}, digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, pass_valid_days: {:?}, attempt_len: {}, question_ids: &{:?}, choice_counts: &{:?} }},",
-            file.base_name(),
+            "    ShippedCourse {{ file: {:?}, digest: {:?}, compiled_digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, pass_valid_days: {:?}, attempt_len: {}, question_ids: &{:?}, choice_counts: &{:?} }},",
+            base,
             file.digest(),
+            compiled.digest(),
             summary.id,
             summary.title,
             summary.description.to_markup(),
@@ -98,6 +117,16 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     if let Err(e) = std::fs::write(out.join("courses.rs"), code) {
         fail(&[format!("cannot write courses.rs: {e}")]);
+    }
+}
+
+/// `<target>/<triple>/<profile>/kenshu-courses`: beside the wasm the build
+/// makes (`OUT_DIR` is `<that folder>/build/<package>-<hash>/out`).
+fn compiled_dir() -> PathBuf {
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    match out.ancestors().nth(3) {
+        Some(profile) => profile.join("kenshu-courses"),
+        None => fail(&[format!("{}: not a cargo OUT_DIR", out.display())]),
     }
 }
 

@@ -1,8 +1,8 @@
 // Trunk post-build hook.
-// Every build: copies the shipped question files (templates left out) to
-// courses/, where the app fetches each course when it is opened; the build
-// script has checked them, and the app compares each with the digest the
-// build compiled in.
+// Every build: copies the shipped question files (templates left out) and
+// their compiled forms (build.rs) to courses/, where the app fetches each
+// course when it is opened; the build script has checked them, and the app
+// compares each with the digest the build compiled in.
 // Release builds only (`trunk serve` keeps Trunk's own dev page):
 // 0. splits the wasm into the main module and lazily loaded chunks
 //    (scripts/split-wasm.mjs);
@@ -26,6 +26,13 @@ mkdirSync(join(dir, 'courses'), { recursive: true });
 for (const name of readdirSync(quizzes)) {
   if (name.endsWith('.toml') && !name.startsWith('_')) copyFileSync(join(quizzes, name), join(dir, 'courses', name));
 }
+// Beside each, its compiled form (build.rs wrote it with the wasm): what a
+// learner's browser reads, without the TOML reader.
+const profile = (process.env.TRUNK_PROFILE ?? 'release') === 'release' ? 'release' : 'debug';
+const compiled = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', profile, 'kenshu-courses');
+const compiledFiles = readdirSync(compiled).filter((f) => f.endsWith('.course.json'));
+if (compiledFiles.length === 0) throw new Error(`build: no compiled course in ${compiled}`);
+for (const name of compiledFiles) copyFileSync(join(compiled, name), join(dir, 'courses', name));
 // An empty list of published courses, so a site that publishes none
 // answers it (a 404 would show as an error in every learner's console).
 // A trainer's own list replaces it; it is never precached, so a change

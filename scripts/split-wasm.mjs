@@ -114,7 +114,7 @@ export function waitWhenMissing(loader) {
 // link), in parallel with the main wasm; the loads then use those fetches.
 // A home-screen visit fetches nothing more. A route's screen (core/src/route.rs)
 // is the split point `<route>_screen_view` (src/ui/mod.rs); all but the
-// trainer's read courses (`parse_shipped`).
+// trainer's read courses (`read_compiled`, from `<stem>.course.json`).
 const SCREENS = ['course', 'attempt', 'results', 'certificate', 'review', 'settings', 'trainer'];
 
 /** FNV-1a 64 of the text's bytes, as `quiz_core::SourceFile::digest`. */
@@ -125,7 +125,7 @@ function digest(text) {
 }
 
 export function prefetchForAddress(loader, dir, loaderFile) {
-  for (const point of [...SCREENS.map((s) => `${s}_screen_view`), 'parse_shipped']) {
+  for (const point of [...SCREENS.map((s) => `${s}_screen_view`), 'read_compiled']) {
     mustMatch(loader, new RegExp(`export const __wasm_split_load_${point}_\\d+ =`), `the split point ${point}`);
   }
   loader = mustReplace(
@@ -211,10 +211,9 @@ function wrapLoad(callee) {`,
   );
   const packs = writePacks(loader, dir, loaderFile);
   const courses = {};
-  for (const name of readdirSync(join(dir, 'courses')).filter((f) => f.endsWith('.toml')).sort()) {
+  for (const name of readdirSync(join(dir, 'courses')).filter((f) => f.endsWith('.course.json')).sort()) {
     const text = readFileSync(join(dir, 'courses', name), 'utf8');
-    const id = text.match(/^id\s*=\s*"([a-z0-9-]+)"/m)?.[1];
-    if (id) courses[id] = `courses/${name}?v=${digest(text)}`;
+    courses[JSON.parse(text).course.id] = `courses/${name}?v=${digest(text)}`;
   }
   return `import * as self from "./${loaderFile}";
 ${loader}{
@@ -227,8 +226,9 @@ ${loader}{
         // chunks as one pack: one request instead of dozens.
         const pack = !navigator.serviceWorker?.controller && ${JSON.stringify(packs)}[screen];
         if (pack) {
-            const bytes = fetch(new URL(\`./\${pack.file}\`, import.meta.url)).then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${pack.file}: HTTP \${r.status}\`)));
-            const whole = bytes.then((b) => b.byteLength === pack.size ? b : Promise.reject(new Error(\`\${pack.file}: \${b.byteLength} bytes, not \${pack.size}\`)));
+            const whole = fetch(new URL(\`./\${pack.file}\`, import.meta.url))
+                .then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${pack.file}: HTTP \${r.status}\`)))
+                .then((b) => b.byteLength === pack.size ? b : Promise.reject(new Error(\`\${pack.file}: \${b.byteLength} bytes, not \${pack.size}\`)));
             whole.catch(() => {});
             let offset = 0;
             for (const [file, size] of pack.parts) {
@@ -240,7 +240,7 @@ ${loader}{
                 byFile.get(\`\${file}-${loaderFile.match(/-([0-9a-f]+)\.js$/)[1]}.wasm\`)?.fromPack(part);
             }
         }
-        for (const load of [view, screen !== 'trainer' && find('parse_shipped')]) if (load) loads.get(load).prefetch();
+        for (const load of [view, screen !== 'trainer' && find('read_compiled')]) if (load) loads.get(load).prefetch();
         const courses = new Map(Object.entries(${JSON.stringify(courses)}));
         const files = top === 'course' ? [courses.get(id)] : screen === 'trainer' ? [] : [...courses.values()];
         for (const href of files) if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
@@ -251,7 +251,7 @@ ${loader}{
 
 /**
  * Writes one pack per route screen: the wasm files its split points need
- * (the screen's and, but for the trainer's, the course reader's, with the
+ * (the screen's and, but for the trainer's, the compiled-course reader's, with the
  * chunks they depend on), end to end. A first visit's deep link fetches
  * its pack instead of each file (dozens of requests of under 1 KB, each a
  * round trip on a slow line); the pack's parts are listed in the loader.
@@ -268,7 +268,7 @@ function writePacks(loader, dir, loaderFile) {
   };
   const packs = {};
   for (const screen of SCREENS) {
-    const points = screen === 'trainer' ? [`${screen}_screen_view`] : [`${screen}_screen_view`, 'parse_shipped'];
+    const points = screen === 'trainer' ? [`${screen}_screen_view`] : [`${screen}_screen_view`, 'read_compiled'];
     const parts = [...new Set(points.flatMap(pointFiles))].map((f) => [f, statSync(join(dir, f)).size]);
     const file = `pack_${screen}-${hash}.bin`;
     writeFileSync(join(dir, file), Buffer.concat(parts.map(([f]) => readFileSync(join(dir, f)))));

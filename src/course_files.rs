@@ -28,7 +28,8 @@ pub enum FetchError {
     Stale,
 }
 
-/// The question file of a shipped course, exactly as the build checked it.
+/// The question file of a shipped course, exactly as the build checked it
+/// (for the trainer's checks; learners' screens use [`fetch_for_reading`]).
 pub async fn fetch(course: &ShippedCourse) -> Result<SourceFile, FetchError> {
     let text = match embedded(course.file) {
         Some(text) => text,
@@ -39,6 +40,31 @@ pub async fn fetch(course: &ShippedCourse) -> Result<SourceFile, FetchError> {
     let file = SourceFile::new(format!("quizzes/{}", course.file), text);
     if file.digest() == course.digest {
         Ok(file)
+    } else {
+        Err(FetchError::Stale)
+    }
+}
+
+/// A shipped course as a learner's browser reads it.
+pub enum ShippedText {
+    /// Its compiled form ([`quiz_core::compiled`]), from the site.
+    Compiled(String),
+    /// Its question file, from the single-file page's data block.
+    Source(SourceFile),
+}
+
+/// A shipped course for reading, exactly as the build made it: the
+/// compiled form from the site (no TOML reader needed), or the question
+/// file the single-file page carries.
+pub async fn fetch_for_reading(course: &ShippedCourse) -> Result<ShippedText, FetchError> {
+    if embedded(course.file).is_some() {
+        return fetch(course).await.map(ShippedText::Source);
+    }
+    let name = course.compiled_file();
+    let text = fetch_text(&format!("courses/{name}?v={}", course.compiled_digest)).await?;
+    let file = SourceFile::new(name, text);
+    if file.digest() == course.compiled_digest {
+        Ok(ShippedText::Compiled(file.text))
     } else {
         Err(FetchError::Stale)
     }

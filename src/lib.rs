@@ -21,6 +21,9 @@ pub struct ShippedCourse {
     pub file: &'static str,
     /// The file's [`quiz_core::SourceFile::digest`]: a fetched copy must match.
     pub digest: &'static str,
+    /// The digest of the course's compiled form ([`quiz_core::compiled`]),
+    /// `courses/<file stem>.course.json`, which learners' browsers read.
+    pub compiled_digest: &'static str,
     /// The course id.
     pub id: &'static str,
     /// The course title.
@@ -40,6 +43,12 @@ pub struct ShippedCourse {
 }
 
 impl ShippedCourse {
+    /// The compiled form's file name under `courses/`.
+    pub fn compiled_file(&self) -> String {
+        let stem = self.file.strip_suffix(".toml").unwrap_or(self.file);
+        format!("{stem}.course.json")
+    }
+
     /// The summary the course list works with.
     pub fn summary(&self) -> quiz_core::CourseSummary {
         quiz_core::CourseSummary {

@@ -8,7 +8,10 @@ use std::fmt;
 
 /// A valid date of the proleptic Gregorian calendar, years 1 to 9999.
 /// Fields are private so that every `Date` is a real day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(into = "String", try_from = "String")]
 pub struct Date {
     // Field order matters: the derived ordering is chronological.
     year: u16,
@@ -133,6 +136,22 @@ impl fmt::Display for Date {
     /// `YYYY-MM-DD`, the form [`Date::parse`] reads.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+// The compiled course form (`crate::compiled`) stores a date as its text,
+// so one read back is always a real day.
+impl From<Date> for String {
+    fn from(date: Date) -> String {
+        date.to_string()
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Date, String> {
+        Date::parse(&text).ok_or(text)
     }
 }
 

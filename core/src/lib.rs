@@ -14,6 +14,7 @@
 
 pub mod attempt;
 pub mod check;
+pub mod compiled;
 mod csv;
 pub mod date;
 pub mod diagnostic;

@@ -64,11 +64,13 @@
 //! otherwise), or missing on both the question and the course, is a
 //! `stale` warning of [`crate::item_check`]; a malformed one is an error.
 
+use serde::{Deserialize, Serialize};
+
 use crate::date::Date;
 use crate::text::Text;
 
 /// A checked course, ready for the app: every rule of [`crate::parse`] and [`crate::check`] holds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Course {
     /// Stable id; progress and routes use it.
     pub id: String,
@@ -152,7 +154,7 @@ impl Course {
 }
 
 /// How many questions an attempt draws.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Draw {
     /// Every question in the pool, in random order.
     All,
@@ -161,7 +163,7 @@ pub enum Draw {
 }
 
 /// One question of a course.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// Stable id, unique across every file; progress is keyed by it.
     pub id: String,
@@ -235,7 +237,7 @@ impl Question {
 }
 
 /// The kind of a question, with what only that kind has.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Kind {
     /// Exactly one right choice.
     Single {

@@ -6,14 +6,15 @@
 //! as text nodes and never as HTML.
 
 /// Parsed text: a list of blocks.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Text {
     /// Paragraphs and lists, in order.
     pub blocks: Vec<Block>,
 }
 
 /// A paragraph or a bulleted list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// Consecutive non-list lines; single line breaks are kept as spaces-free joins.
     Paragraph(Vec<Inline>),
@@ -22,7 +23,7 @@ pub enum Block {
 }
 
 /// A run of text inside a block.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     /// Ordinary text.
     Plain(String),

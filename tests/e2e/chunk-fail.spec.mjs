@@ -84,7 +84,7 @@ test('deep link to an attempt whose screen code cannot be fetched: told, tried a
 test('deep link to an attempt with the network down for every piece of code and the course file', async ({ page }) => {
   const errors = pageErrors(page);
   const code = await failing(page, CHUNK);
-  const files = await failing(page, /\/courses\/[^/]*\.toml$/);
+  const files = await failing(page, /\/courses\/[^/]*\.course\.json$/);
   const { course, quiz, second } = await answerFirstQuestion(page);
   const before = await stored(page);
   code.fail = 'abort';
@@ -110,7 +110,7 @@ test('deep link to an attempt with the network down for every piece of code and 
 test('deep link to a course whose reader was replaced on the server (404): reloading gets it', async ({ page }) => {
   const errors = pageErrors(page);
   const course = shippedCourses()[1];
-  const net = await failing(page, /\/(split_parse_shipped_[^/]*\.wasm|pack_course-[^/]*\.bin)$/);
+  const net = await failing(page, /\/(split_read_compiled_[^/]*\.wasm|pack_course-[^/]*\.bin)$/);
   net.fail = 404;
   await page.goto(`./#/course/${course.id}`);
   const alert = page.getByRole('alert').filter({ hasText: CODE_MISSING });

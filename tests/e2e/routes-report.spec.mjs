@@ -18,8 +18,8 @@ const course = shippedCourses()[0];
 /** Each route: where it starts, the control that shows it is ready for the learner, and the split points its screen needs. */
 const ROUTES = [
   { name: 'home', path: './', ready: 'article.course-card button', points: [] },
-  { name: 'deep link to an attempt', path: `./#/course/${course.id}/attempt`, ready: 'form.question [data-choice]', points: ['parse_shipped', 'attempt_screen_view'] },
-  { name: 'results', path: `./#/course/${course.id}/results`, ready: 'section.result-summary button', seeded: true, points: ['parse_shipped', 'results_screen_view'] },
+  { name: 'deep link to an attempt', path: `./#/course/${course.id}/attempt`, ready: 'form.question [data-choice]', points: ['read_compiled', 'attempt_screen_view'] },
+  { name: 'results', path: `./#/course/${course.id}/results`, ready: 'section.result-summary button', seeded: true, points: ['read_compiled', 'results_screen_view'] },
   { name: 'trainer', path: './#/trainer', ready: 'input[type="file"]', points: ['trainer_screen_view'] },
 ];
 

@@ -10,7 +10,7 @@ use quiz_core::published::{Accepted, PublishedEntry, PublishedIndex, Refused, ac
 use quiz_core::{Course, CourseSummary, FileCheck, Lang, SourceFile, check_trainer_file};
 
 use super::clock::{now_ms, today_date};
-use crate::course_files::{self, FetchError};
+use crate::course_files::{self, FetchError, ShippedText};
 use crate::storage::{self, StorageError};
 
 /// The courses: those shipped with this build (checked at build time; each
@@ -20,8 +20,10 @@ use crate::storage::{self, StorageError};
 pub struct Catalog {
     /// The shipped courses' summaries, in listing order, from the build's index.
     pub shipped: Arc<Vec<CourseSummary>>,
-    /// Shipped courses fetched so far: the checked file and its course.
-    loaded: RwSignal<Vec<(SourceFile, Course)>>,
+    /// Shipped courses fetched so far.
+    loaded: RwSignal<Vec<Course>>,
+    /// Shipped question files fetched so far (for the trainer's checks).
+    sources: RwSignal<Vec<SourceFile>>,
     /// Why the last fetch failed, shown where a course was wanted.
     pub fetch_error: RwSignal<Option<FetchError>>,
     /// Local courses: previewed and kept in this browser, never replacing a
@@ -79,6 +81,7 @@ impl Catalog {
         let catalog = Catalog {
             shipped: Arc::new(shipped),
             loaded: RwSignal::new(Vec::new()),
+            sources: RwSignal::new(Vec::new()),
             fetch_error: RwSignal::new(None),
             local: RwSignal::new(Vec::new()),
             rejected: RwSignal::new(Vec::new()),
@@ -183,7 +186,7 @@ impl Catalog {
     pub fn course(&self, id: &str) -> Option<Course> {
         let shipped = self
             .loaded
-            .with_untracked(|l| l.iter().find(|(_, c)| c.id == id).map(|(_, c)| c.clone()));
+            .with_untracked(|l| l.iter().find(|c| c.id == id).cloned());
         let published = || {
             self.published.with_untracked(|l| {
                 l.iter()
@@ -206,7 +209,7 @@ impl Catalog {
         self.loaded.with(|l| {
             ids.iter().all(|id| {
                 if self.is_shipped(id) {
-                    l.iter().any(|(_, c)| c.id == *id)
+                    l.iter().any(|c| c.id == *id)
                 } else {
                     self.local_ready.get() && self.published_ready.get()
                 }
@@ -229,22 +232,23 @@ impl Catalog {
             let Some(entry) = crate::SHIPPED.iter().find(|c| c.id == id) else {
                 continue;
             };
-            let file = match course_files::fetch(entry).await {
-                Ok(file) => file,
+            let read = match course_files::fetch_for_reading(entry).await {
+                Ok(ShippedText::Compiled(json)) => deferred!(read_compiled(json)),
+                Ok(ShippedText::Source(file)) => deferred!(parse_shipped(file.text)),
                 Err(e) => {
                     self.fetch_error.set(Some(e.clone()));
                     return Err(e);
                 }
             };
-            let Some(course) = deferred!(parse_shipped(file.text.clone())) else {
-                // The digest matched the file the build checked, so this
+            let Some(course) = read else {
+                // The digest matched the file the build made, so this
                 // cannot happen; it is reported as a stale copy all the same.
                 self.fetch_error.set(Some(FetchError::Stale));
                 return Err(FetchError::Stale);
             };
             self.loaded.update(|l| {
-                if !l.iter().any(|(_, c)| c.id == course.id) {
-                    l.push((file, course));
+                if !l.iter().any(|c| c.id == course.id) {
+                    l.push(course);
                 }
             });
         }
@@ -260,13 +264,23 @@ impl Catalog {
     /// Every shipped question file, fetched if need be (for the trainer's
     /// preview, which checks ids against them).
     pub async fn shipped_files(&self) -> Result<Vec<SourceFile>, FetchError> {
-        self.load(&self.shipped_ids()).await?;
-        Ok(self.loaded.with_untracked(|l| {
-            self.shipped
-                .iter()
-                .filter_map(|s| l.iter().find(|(_, c)| c.id == s.id).map(|(f, _)| f.clone()))
-                .collect()
-        }))
+        let mut files = Vec::new();
+        for entry in crate::SHIPPED {
+            let name = format!("quizzes/{}", entry.file);
+            let kept = self
+                .sources
+                .with_untracked(|s| s.iter().find(|f| f.name == name).cloned());
+            let file = match kept {
+                Some(file) => file,
+                None => {
+                    let file = course_files::fetch(entry).await?;
+                    self.sources.update(|s| s.push(file.clone()));
+                    file
+                }
+            };
+            files.push(file);
+        }
+        Ok(files)
     }
 
     /// Every course summary, shipped first, then published, then local (tracked).
@@ -285,7 +299,7 @@ impl Catalog {
         let mut all: Vec<Course> = self.loaded.with(|l| {
             self.shipped
                 .iter()
-                .filter_map(|s| l.iter().find(|(_, c)| c.id == s.id).map(|(_, c)| c.clone()))
+                .filter_map(|s| l.iter().find(|c| c.id == s.id).cloned())
                 .collect()
         });
         self.published
@@ -351,8 +365,16 @@ impl Catalog {
     }
 }
 
-/// Parses a shipped file (checked at build time). A split point: the parser
-/// is not part of the first load.
+/// Reads a shipped course's compiled form. A split point: not part of the
+/// first load, and small beside the TOML reader.
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn read_compiled(json: String) -> Option<Course> {
+    quiz_core::compiled::from_json(&json)
+}
+
+/// Parses a shipped question file (checked at build time): the single-file
+/// page carries these rather than compiled forms. A split point, like
+/// [`read_compiled`].
 #[cfg_attr(kenshu_split, leptos::lazy)]
 fn parse_shipped(text: String) -> Option<Course> {
     quiz_core::parse::parse_course(&text, false).course
