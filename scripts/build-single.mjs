@@ -71,10 +71,12 @@ const csp = [
 ].join('; ');
 // The question files, as one JSON data block the app reads instead of
 // fetching courses/ (a data block is never run, so the CSP needs nothing
-// for it). Every "<" is escaped, so no text can close the element.
+// for it). Every "<" is escaped, so no text can close the element. Their
+// compiled forms stay out: this page reads the question files (the parser
+// is in its one module anyway), and a trainer's hand-out adds question files.
 const courseDir = join(staging, 'courses');
 const courses = Object.fromEntries(
-  readdirSync(courseDir).sort().map((name) => [name, readFileSync(join(courseDir, name), 'utf8')]),
+  readdirSync(courseDir).filter((name) => !name.endsWith('.course.json')).sort().map((name) => [name, readFileSync(join(courseDir, name), 'utf8')]),
 );
 const coursesJson = JSON.stringify(courses).replace(/</g, '\\u003c');
 const body = mustMatch(index, /<body>([\s\S]*)<\/body>/, 'the body of index.html')[1].trim();

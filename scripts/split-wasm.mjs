@@ -190,18 +190,19 @@ function wrapLoad(callee) {`,
   loader = mustReplace(
     loader,
     '    load.prefetch = () => {',
-    `    // The bytes come with the route's pack: instantiated from them, or,
-    // should the pack fail, fetched on their own as any other load.
+    `    // The module comes with the route's pack (compiled as soon as it is
+    // in, while the main module may still be on its way), or, should the
+    // pack fail, is fetched on its own as any other load.
     load.fromPack = (part) => {
         if (loadingModule === undefined && early === undefined) {
             early = async (imports) => {
-                let bytes;
+                let module;
                 try {
-                    bytes = await part;
+                    module = await part;
                 } catch (e) {
                     return fetcher()(imports);
                 }
-                return WebAssembly.instantiate(bytes, imports);
+                return WebAssembly.instantiate(module, imports);
             };
         }
     };
@@ -234,7 +235,7 @@ ${loader}{
             for (const [file, size] of pack.parts) {
                 const at = offset;
                 offset += size;
-                const part = whole.then((b) => new Uint8Array(b, at, size));
+                const part = whole.then((b) => WebAssembly.compile(new Uint8Array(b, at, size)));
                 // Handled where the load uses it (falling back to the file).
                 part.catch(() => {});
                 byFile.get(\`\${file}-${loaderFile.match(/-([0-9a-f]+)\.js$/)[1]}.wasm\`)?.fromPack(part);
