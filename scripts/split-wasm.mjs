@@ -116,6 +116,11 @@ export function waitWhenMissing(loader) {
 // is the split point `<route>_screen_view` (src/ui/mod.rs); all but the
 // trainer's read courses (`read_compiled`, from `<stem>.course.json`).
 const SCREENS = ['course', 'attempt', 'results', 'certificate', 'review', 'settings', 'trainer'];
+// The packs a service worker keeps (service-worker.mjs): the screens a link
+// in an email or a bookmark opens, so a returning learner's deep link opens
+// from one cached file rather than dozens. The others would repeat what is
+// already kept file by file, for a deep link that is rare.
+export const PRECACHED_PACKS = ['course', 'attempt'];
 
 /** FNV-1a 64 of the text's bytes, as `quiz_core::SourceFile::digest`. */
 function digest(text) {
@@ -225,7 +230,10 @@ ${loader}{
     if (view) {
         // A first visit (no service worker answering yet) takes the route's
         // chunks as one pack: one request instead of dozens.
-        const pack = !navigator.serviceWorker?.controller && ${JSON.stringify(packs)}[screen];
+        // Under a returning learner's service worker, only the packs it
+        // keeps are used (the others would come from the line).
+        let pack = ${JSON.stringify(packs)}[screen];
+        if (navigator.serviceWorker?.controller && !${JSON.stringify(PRECACHED_PACKS)}.includes(screen)) pack = undefined;
         if (pack) {
             const whole = fetch(new URL(\`./\${pack.file}\`, import.meta.url))
                 .then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${pack.file}: HTTP \${r.status}\`)))
