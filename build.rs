@@ -136,6 +136,13 @@ fn compiled_dir() -> PathBuf {
 /// (`KENSHU_SPLIT=0`) stay one module.
 fn split_release_wasm() {
     println!("cargo::rustc-check-cfg=cfg(kenshu_split)");
+    // The single-file page reads the question files it carries, never a
+    // compiled form: that reader stays out of its one module.
+    println!("cargo::rustc-check-cfg=cfg(kenshu_single)");
+    println!("cargo:rerun-if-env-changed=KENSHU_SINGLE");
+    if std::env::var("KENSHU_SINGLE").is_ok_and(|v| v == "1") {
+        println!("cargo:rustc-cfg=kenshu_single");
+    }
     println!("cargo:rerun-if-env-changed=KENSHU_SPLIT");
     let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");

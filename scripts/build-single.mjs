@@ -32,8 +32,10 @@ rmSync(staging, { recursive: true, force: true });
 execFileSync('trunk', ['build', '--release', '--dist', staging], {
   stdio: ['ignore', 'ignore', 'inherit'],
   // One module: a single file cannot fetch wasm chunks (KENSHU_SPLIT=0;
-  // see build.rs). KENSHU_QUIZZES only for a different course set.
-  env: { ...process.env, KENSHU_SPLIT: '0', ...(quizzesArg ? { KENSHU_QUIZZES: quizzesArg } : {}) },
+  // see build.rs), and it reads the question files it carries, never a
+  // compiled form (KENSHU_SINGLE=1). KENSHU_QUIZZES only for a different
+  // course set.
+  env: { ...process.env, KENSHU_SPLIT: '0', KENSHU_SINGLE: '1', ...(quizzesArg ? { KENSHU_QUIZZES: quizzesArg } : {}) },
 });
 
 const index = readFileSync(join(staging, 'index.html'), 'utf8');

@@ -48,6 +48,7 @@ pub async fn fetch(course: &ShippedCourse) -> Result<SourceFile, FetchError> {
 /// A shipped course as a learner's browser reads it.
 pub enum ShippedText {
     /// Its compiled form ([`quiz_core::compiled`]), from the site.
+    #[cfg(not(kenshu_single))]
     Compiled(String),
     /// Its question file, from the single-file page's data block.
     Source(SourceFile),
@@ -57,14 +58,21 @@ pub enum ShippedText {
 /// compiled form from the site (no TOML reader needed), or the question
 /// file the single-file page carries.
 pub async fn fetch_for_reading(course: &ShippedCourse) -> Result<ShippedText, FetchError> {
-    if embedded(course.file).is_some() {
-        return fetch(course).await.map(ShippedText::Source);
+    #[cfg(not(kenshu_single))]
+    if embedded(course.file).is_none() {
+        return fetch_compiled(course).await.map(ShippedText::Compiled);
     }
+    fetch(course).await.map(ShippedText::Source)
+}
+
+/// The compiled form's text, checked against the build's digest.
+#[cfg(not(kenshu_single))]
+async fn fetch_compiled(course: &ShippedCourse) -> Result<String, FetchError> {
     let name = course.compiled_file();
     let text = fetch_text(&format!("courses/{name}?v={}", course.compiled_digest)).await?;
     let file = SourceFile::new(name, text);
     if file.digest() == course.compiled_digest {
-        Ok(ShippedText::Compiled(file.text))
+        Ok(file.text)
     } else {
         Err(FetchError::Stale)
     }

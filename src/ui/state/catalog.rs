@@ -233,6 +233,7 @@ impl Catalog {
                 continue;
             };
             let read = match course_files::fetch_for_reading(entry).await {
+                #[cfg(not(kenshu_single))]
                 Ok(ShippedText::Compiled(json)) => deferred!(read_compiled(json)),
                 Ok(ShippedText::Source(file)) => deferred!(parse_shipped(file.text)),
                 Err(e) => {
@@ -367,6 +368,7 @@ impl Catalog {
 
 /// Reads a shipped course's compiled form. A split point: not part of the
 /// first load, and small beside the TOML reader.
+#[cfg(not(kenshu_single))]
 #[cfg_attr(kenshu_split, leptos::lazy)]
 fn read_compiled(json: String) -> Option<Course> {
     quiz_core::compiled::from_json(&json)
