@@ -122,6 +122,48 @@ const SCREENS = ['course', 'attempt', 'results', 'certificate', 'review', 'setti
 // already kept file by file, for a deep link that is rare.
 export const PRECACHED_PACKS = ['course', 'attempt'];
 
+// Packs (written by writePacks): a 4-byte little-endian header length, the
+// header (JSON: each file's name and size, in order), then the files end to
+// end. A pack that fails, is cut short or lacks a file leaves each load to
+// fetch its own file. The parts are compiled as soon as the pack is in,
+// while the main module may still be arriving.
+const PACKS = `function unpack(file) {
+    return fetch(new URL(\`./\${file}\`, import.meta.url))
+        .then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${file}: HTTP \${r.status}\`)))
+        .then((b) => {
+            const length = b.byteLength >= 4 ? new DataView(b).getUint32(0, true) : 0;
+            const parts = JSON.parse(new TextDecoder().decode(new Uint8Array(b, 4, Math.min(length, b.byteLength - 4))));
+            const files = new Map();
+            let at = 4 + length;
+            for (const [name, size] of parts) {
+                files.set(name, [at, size]);
+                at += size;
+            }
+            if (at !== b.byteLength) throw new Error(\`\${file}: \${b.byteLength} bytes, not \${at}\`);
+            return [b, files];
+        });
+}
+const tree = (load) => [load, ...load.deps.flatMap(tree)];
+function usePack(file, wanted) {
+    const whole = unpack(file);
+    whole.catch(() => {});
+    for (const load of new Set(wanted)) {
+        const part = whole.then(([b, files]) => {
+            const [at, size] = files.get(load.file) ?? [];
+            return size === undefined ? Promise.reject(new Error(\`\${file}: no \${load.file}\`)) : WebAssembly.compile(new Uint8Array(b, at, size));
+        });
+        part.catch(() => {});
+        load.fromPack(part);
+    }
+}
+function packFor(load) {
+    const missing = tree(load).filter((l) => l.idle());
+    if (!navigator.serviceWorker?.controller && missing.length > 2 && missing.length * 2 >= tree(load).length) {
+        usePack(load.file.replace(/^split_(.+)_\\d+-([0-9a-f]+)\\.wasm$/, 'pack_$1-$2.bin'), missing);
+    }
+}
+`;
+
 /** FNV-1a 64 of the text's bytes, as `quiz_core::SourceFile::digest`. */
 function digest(text) {
   let hash = 0xcbf29ce484222325n;
@@ -137,6 +179,8 @@ export function prefetchForAddress(loader, dir, loaderFile) {
     loader,
     'function wrapAsyncCb(callee) {',
     `const loads = new Map();
+const HASH = "${loaderFile.match(/-([0-9a-f]+)\.js$/)[1]}";
+${PACKS}
 function wrapAsyncCb(callee) {
     const load = wrapLoad(callee);
     loads.set(load, callee);
@@ -184,7 +228,10 @@ function wrapLoad(callee) {`,
     '\n    return Object.assign(async (imports) => (WebAssembly.instantiateStreaming(src, imports)), { src });',
     'keeping each chunk fetch with its instantiation',
   );
-  // Each load knows its file, so a route's pack can hand it its bytes.
+  // A split point's first load takes its files as one pack when most are
+  // not here yet (in-app navigation on a first visit).
+  loader = mustReplace(loader, '            await untilLoaded(callee);\n', '            packFor(callee);\n            await untilLoaded(callee);\n', 'taking a split point\'s pack');
+  // Each load knows its file, so a pack can hand it its bytes.
   loader = mustReplaceAll(
     loader,
     /makeLoad\(\(\) => \{\n    const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);/g,
@@ -212,10 +259,11 @@ function wrapLoad(callee) {`,
         }
     };
     byFile.set(file, load);
+    Object.assign(load, { file, deps, idle: () => loadingModule === undefined && early === undefined });
     load.prefetch = () => {`,
     'adding fromPack to each load',
   );
-  const packs = writePacks(loader, dir, loaderFile);
+  writePacks(loader, dir, loaderFile);
   const courses = {};
   for (const name of readdirSync(join(dir, 'courses')).filter((f) => f.endsWith('.course.json')).sort()) {
     const text = readFileSync(join(dir, 'courses', name), 'utf8');
@@ -228,27 +276,11 @@ ${loader}{
     const find = (name) => Object.entries(self).find(([k]) => k.startsWith(\`__wasm_split_load_\${name}_\`))?.[1];
     const view = screen && find(\`\${screen}_screen_view\`);
     if (view) {
-        // A first visit (no service worker answering yet) takes the route's
-        // chunks as one pack: one request instead of dozens.
-        // Under a returning learner's service worker, only the packs it
-        // keeps are used (the others would come from the line).
-        let pack = ${JSON.stringify(packs)}[screen];
-        if (navigator.serviceWorker?.controller && !${JSON.stringify(PRECACHED_PACKS)}.includes(screen)) pack = undefined;
-        if (pack) {
-            const whole = fetch(new URL(\`./\${pack.file}\`, import.meta.url))
-                .then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${pack.file}: HTTP \${r.status}\`)))
-                .then((b) => b.byteLength === pack.size ? b : Promise.reject(new Error(\`\${pack.file}: \${b.byteLength} bytes, not \${pack.size}\`)));
-            whole.catch(() => {});
-            let offset = 0;
-            for (const [file, size] of pack.parts) {
-                const at = offset;
-                offset += size;
-                const part = whole.then((b) => WebAssembly.compile(new Uint8Array(b, at, size)));
-                // Handled where the load uses it (falling back to the file).
-                part.catch(() => {});
-                byFile.get(\`\${file}-${loaderFile.match(/-([0-9a-f]+)\.js$/)[1]}.wasm\`)?.fromPack(part);
-            }
-        }
+        // A first visit takes the route's chunks as one pack: one request
+        // instead of dozens. Under a returning learner's service worker,
+        // only the packs it keeps (the others would come from the line).
+        const points = [view, screen !== 'trainer' && find('read_compiled')].filter(Boolean).map((l) => loads.get(l));
+        if (!navigator.serviceWorker?.controller || ${JSON.stringify(PRECACHED_PACKS)}.includes(screen)) usePack(\`pack_\${screen}-\${HASH}.bin\`, points.flatMap(tree));
         for (const load of [view, screen !== 'trainer' && find('read_compiled')]) if (load) loads.get(load).prefetch();
         const courses = new Map(Object.entries(${JSON.stringify(courses)}));
         const files = top === 'course' ? [courses.get(id)] : screen === 'trainer' ? [] : [...courses.values()];
@@ -259,33 +291,36 @@ ${loader}{
 }
 
 /**
- * Writes one pack per route screen: the wasm files its split points need
- * (the screen's and, but for the trainer's, the compiled-course reader's, with the
- * chunks they depend on), end to end. A first visit's deep link fetches
- * its pack instead of each file (dozens of requests of under 1 KB, each a
- * round trip on a slow line); the pack's parts are listed in the loader.
- * Packs are not precached: a returning learner's service worker has each
- * file already. Returns, by screen, the pack's file, size and parts.
+ * Writes the packs (format above PACKS): one per split point, with the
+ * chunks it needs (`pack_<point>-<hash>.bin`, taken when the app first
+ * needs that code), and one per route screen: the screen's and, but for the
+ * trainer's, the compiled-course reader's (`pack_<screen>-<hash>.bin`,
+ * fetched with the main module on a first visit's deep link). Dozens of
+ * requests of under 1 KB, each a round trip on a slow line, become one.
  */
 function writePacks(loader, dir, loaderFile) {
   const hash = loaderFile.match(/-([0-9a-f]+)\.js$/)[1];
   const chunkFiles = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\("([^"]+)"/g)].map(([, name, file]) => [name, file]));
-  const pointFiles = (point) => {
-    const m = mustMatch(loader, new RegExp(`export const __wasm_split_load_${point}_\\d+ = wrapAsyncCb\\(makeLoad\\("([^"]+)"[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`), `the files of ${point}`);
-    const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d));
-    return [...deps, m[1]];
-  };
-  const packs = {};
-  for (const screen of SCREENS) {
-    const points = screen === 'trainer' ? [`${screen}_screen_view`] : [`${screen}_screen_view`, 'read_compiled'];
-    const parts = [...new Set(points.flatMap(pointFiles))].map((f) => [f, statSync(join(dir, f)).size]);
-    const file = `pack_${screen}-${hash}.bin`;
-    writeFileSync(join(dir, file), Buffer.concat(parts.map(([f]) => readFileSync(join(dir, f)))));
-    // Named without the build's hash and extension: the loader adds them.
-    const short = parts.map(([f, size]) => [f.slice(0, -`-${hash}.wasm`.length), size]);
-    packs[screen] = { file, size: parts.reduce((t, [, size]) => t + size, 0), parts: short };
+  const points = new Map();
+  for (const m of loader.matchAll(/export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\("([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d));
+    points.set(m[1], [...deps, m[2]]);
   }
-  return packs;
+  const write = (name, files) => {
+    const parts = [...new Set(files)].map((f) => [f, statSync(join(dir, f)).size]);
+    const header = Buffer.from(JSON.stringify(parts));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    writeFileSync(join(dir, `pack_${name}-${hash}.bin`), Buffer.concat([length, header, ...parts.map(([f]) => readFileSync(join(dir, f)))]));
+  };
+  for (const [point, files] of points) write(point, files);
+  for (const screen of SCREENS) {
+    const wanted = screen === 'trainer' ? [`${screen}_screen_view`] : [`${screen}_screen_view`, 'read_compiled'];
+    write(screen, wanted.flatMap((point) => {
+      if (!points.has(point)) throw new Error(`build: the split point ${point} is not in the split loader`);
+      return points.get(point);
+    }));
+  }
 }
 
 // Run directly: node scripts/split-wasm.mjs DIST

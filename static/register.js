@@ -20,8 +20,11 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
       });
     });
   }).catch(() => {});
-  if (window.wasmBindings) register();
-  else window.addEventListener('TrunkApplicationStarted', register, { once: true });
+  // In a task of its own: the start event comes at the end of the app's
+  // first render, which is long enough on a slow phone.
+  const soon = () => setTimeout(register, 0);
+  if (window.wasmBindings) soon();
+  else window.addEventListener('TrunkApplicationStarted', soon, { once: true });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (window.kenshuUpdateReady && !reloading) {
       reloading = true;

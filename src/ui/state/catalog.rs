@@ -108,6 +108,13 @@ impl Catalog {
             return;
         }
         self.checks_started.set_value(true);
+        // In a task of their own: started from the screen's first render,
+        // their requests and chunk loads would lengthen that long task.
+        let catalog = self.clone();
+        set_timeout(move || catalog.run_checks(), std::time::Duration::ZERO);
+    }
+
+    fn run_checks(&self) {
         self.load_published();
         let kept = self
             .kept_unchecked
