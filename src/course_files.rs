@@ -101,6 +101,27 @@ pub type Published = (
     Vec<(PublishedEntry, Result<SourceFile, String>)>,
 );
 
+/// True when the site publishes no course: no list, or a list naming none.
+/// Offline, or a list that cannot be read: false (the full check then says
+/// why, or falls back on the copies this browser kept). Most sites publish
+/// nothing, so the code that checks published courses (a later chunk) is
+/// then never fetched.
+pub async fn publishes_nothing() -> bool {
+    // The single-file page is one module: nothing to save by asking first.
+    if is_single_file() {
+        return false;
+    }
+    match fetch_fresh("courses/published.json").await {
+        Ok(None) => true,
+        // Only whether it has entries: reading them is the later chunk's work.
+        Ok(Some(text)) => serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|list| Some(list.get("courses")?.as_array()?.is_empty()))
+            .unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
 /// Gets `courses/published.json` and every file it lists, bypassing the
 /// HTTP cache so that a trainer's change reaches learners on their next
 /// visit. The single-file hand-out carries the same data in its page.

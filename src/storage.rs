@@ -269,6 +269,12 @@ pub fn load_published_good() -> Vec<SourceFile> {
     files_from_json(&raw).unwrap_or_default()
 }
 
+/// True when this browser keeps last good published files (not just an
+/// empty list): they must be checked again even when the site lists none.
+pub fn keeps_published_good() -> bool {
+    matches!(get_raw(&Key::PublishedGood), Ok(Some(raw)) if raw.trim() != "[]")
+}
+
 /// Keeps the published files that passed, for the next time one fails.
 pub fn save_published_good(files: &[SourceFile]) -> Result<(), StorageError> {
     set_raw(&Key::PublishedGood, &files_to_json(files)?)

@@ -151,16 +151,36 @@ test('deep link whose pack is gone from the server (404) or cut short: the scree
   expect(errors).toEqual([]);
 });
 
+test('a site that publishes a course, the code that checks it gone (404): home works and says so', async ({ page }) => {
+  const errors = pageErrors(page);
+  const net = await failing(page, CHUNK);
+  net.fail = 404;
+  await page.route('**/courses/published.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json',
+    body: JSON.stringify({ format: 'kenshu-published', version: 1, courses: [{ id: 'local-rules', title: '庁内ルール', file: 'local-rules.toml', digest: '0000000000000000', published_on: '2026-11-30' }] }),
+  }));
+  await page.goto('./');
+  await expect(page.locator('article.course-card').first().getByRole('button', { name: '始める' })).toBeVisible();
+  const alert = page.getByRole('alert').filter({ hasText: CODE_MISSING });
+  await expect(alert).toBeVisible();
+  net.fail = null;
+  await alert.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await expect(alert).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('settings and the trainer screen, their code gone from the server (404): home still works, then try again', async ({ page }) => {
   const errors = pageErrors(page);
   const net = await failing(page, CHUNK);
   net.fail = 404;
+  const list = page.waitForResponse(/\/courses\/published\.json/);
   await page.goto('./');
-  // The home screen needs no chunk; the published-course check (a chunk
-  // loaded after start) cannot run, and the learner is told.
+  // The home screen needs no chunk, nor does the published-course check
+  // when the site publishes nothing (it reads the list first): no notice.
   await expect(page.locator('article.course-card').first().getByRole('button', { name: '始める' })).toBeVisible();
+  await list;
   const alert = page.getByRole('alert').filter({ hasText: CODE_MISSING });
-  await expect(alert).toBeVisible();
+  await expect(alert).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: '設定' }).click();
   await expect(alert).toBeVisible();
