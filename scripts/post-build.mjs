@@ -77,7 +77,30 @@ html = mustReplace(
     '<script type="module" src="./static/register.js"></script>\n</head>',
   'adding the manifest and the service-worker registration',
 );
+html = mustReplace(html, '<p class="boot__loading">読み込んでいます…</p>', `<p class="boot__loading">読み込んでいます…</p>${bootCourses(dir)}`, 'adding the course list to the boot page');
 writeFileSync(indexPath, html);
+
+/**
+ * The shipped courses as plain HTML for the page shown while the app loads
+ * (removed when it starts): on a slow line the learner reads titles and
+ * descriptions at once, and each title is a link the app opens when it is
+ * up. Built from the compiled forms, every text escaped; the same card
+ * markup as the home screen, without its buttons.
+ */
+function bootCourses(dir) {
+  const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const inline = (runs) => runs.map((run) => (run.Strong !== undefined ? `<strong>${escape(run.Strong)}</strong>` : escape(run.Plain ?? ''))).join('');
+  const blocks = (text) => text.map((block) => (block.List
+    ? `<ul>${block.List.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`
+    : `<p>${inline(block.Paragraph ?? [])}</p>`)).join('');
+  const courses = readdirSync(join(dir, 'courses'))
+    .filter((f) => f.endsWith('.course.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, 'courses', f), 'utf8')).course)
+    .filter((c) => !c.hidden)
+    .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.id.localeCompare(b.id));
+  const cards = courses.map((c) => `<article class="card"><h3 class="card__title"><a href="#/course/${escape(c.id)}">${escape(c.title)}</a></h3><div class="card__body">${blocks(c.description)}</div></article>`);
+  return `<section aria-labelledby="boot-courses"><h2 id="boot-courses">コース一覧</h2><div class="card-grid">${cards.join('')}</div></section>`;
+}
 
 const { precached, version } = writeServiceWorker(dir);
 console.log(`post-build: ${chunks.length ? `split into ${chunks.join(', ')}; ` : ''}${loaderName}, CSP, manifest; sw.js caches ${precached} files as kenshu-${version}`);
