@@ -57,8 +57,10 @@ const scos = only ? courses.filter((c) => c.id === only) : courses;
 if (only && scos.length === 0) fail(`no course "${only}"; the courses are: ${courses.map((c) => c.id).join(', ')}`, 2);
 if (scos.length === 0) fail('no course in the build');
 
-// Every file of the build but the service worker and its registration.
-const files = buildFiles(dist);
+// Every file of the build but the service worker and its registration, and
+// the packs (scripts/split-wasm.mjs): they repeat the chunks for a first
+// visit over a slow line, and would nearly triple the package.
+const files = buildFiles(dist).filter((f) => !f.startsWith('pack_'));
 const left = new Set(['sw.js', 'static/register.js']);
 const LAUNCH = 'scorm-launch.js';
 const packaged = [...files.filter((f) => !left.has(f)), LAUNCH].sort();

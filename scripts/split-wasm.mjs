@@ -145,6 +145,9 @@ const PACKS = `function unpack(file) {
 }
 const tree = (load) => [load, ...load.deps.flatMap(tree)];
 function usePack(file, wanted) {
+    // The SCORM package leaves the packs out (an LMS's upload limit; its
+    // content is served near the learner): each load takes its own file.
+    if (document.getElementById('kenshu-scorm')) return;
     const whole = unpack(file);
     whole.catch(() => {});
     for (const load of new Set(wanted)) {
