@@ -72,9 +72,8 @@ fn main() {
         };
         let summary = course.summary();
         let base = file.base_name();
-        let stem = base.strip_suffix(".toml").unwrap_or(base);
         let compiled = SourceFile::new(
-            format!("{stem}.course.json"),
+            quiz_core::compiled::file_name(base),
             quiz_core::compiled::to_json(course),
         );
         if let Err(e) = std::fs::write(compiled_dir.join(&compiled.name), &compiled.text) {

@@ -101,20 +101,25 @@ pub type Published = (
     Vec<(PublishedEntry, Result<SourceFile, String>)>,
 );
 
-/// True when the site publishes no course: no list, or a list naming none.
-/// Offline, or a list that cannot be read: false (the full check then says
-/// why, or falls back on the copies this browser kept). Most sites publish
-/// nothing, so the code that checks published courses (a later chunk) is
-/// then never fetched.
-pub async fn publishes_nothing() -> bool {
-    // The single-file page is one module: nothing to save by asking first.
+/// The site's list of published courses as fetched (past the HTTP cache):
+/// `Ok(None)` when it has none. The single-file page fetches nothing (its
+/// published courses are in the page).
+pub async fn fetch_published_list() -> Result<Option<String>, FetchError> {
     if is_single_file() {
-        return false;
+        return Ok(None);
     }
-    match fetch_fresh("courses/published.json").await {
+    fetch_fresh("courses/published.json").await
+}
+
+/// True when a fetched list names no course (or there is none). Offline, or
+/// a list that cannot be read: false (the full check then says why, or falls
+/// back on the copies this browser kept). Most sites publish nothing, so the
+/// code that checks published courses (a later chunk) is then never fetched.
+pub fn names_no_course(list: &Result<Option<String>, FetchError>) -> bool {
+    match list {
         Ok(None) => true,
         // Only whether it has entries: reading them is the later chunk's work.
-        Ok(Some(text)) => serde_json::from_str::<serde_json::Value>(&text)
+        Ok(Some(text)) => serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|list| Some(list.get("courses")?.as_array()?.is_empty()))
             .unwrap_or(false),
@@ -122,17 +127,17 @@ pub async fn publishes_nothing() -> bool {
     }
 }
 
-/// Gets `courses/published.json` and every file it lists, bypassing the
+/// Gets every file a fetched list of published courses names, bypassing the
 /// HTTP cache so that a trainer's change reaches learners on their next
 /// visit. The single-file hand-out carries the same data in its page.
-pub async fn fetch_published() -> Result<Option<Published>, FetchError> {
+pub async fn fetch_published(
+    list: Result<Option<String>, FetchError>,
+) -> Result<Option<Published>, FetchError> {
     if is_single_file() {
         return Ok(embedded_published());
     }
-    let text = match fetch_fresh("courses/published.json").await {
-        Ok(Some(text)) => text,
-        Ok(None) => return Ok(None),
-        Err(e) => return Err(e),
+    let Some(text) = list? else {
+        return Ok(None);
     };
     let index = PublishedIndex::parse(&text).map_err(|e| FetchError::Network(e.to_string()))?;
     let mut files = Vec::with_capacity(index.courses.len());

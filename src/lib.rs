@@ -45,8 +45,7 @@ pub struct ShippedCourse {
 impl ShippedCourse {
     /// The compiled form's file name under `courses/`.
     pub fn compiled_file(&self) -> String {
-        let stem = self.file.strip_suffix(".toml").unwrap_or(self.file);
-        format!("{stem}.course.json")
+        quiz_core::compiled::file_name(self.file)
     }
 
     /// The summary the course list works with.

@@ -33,6 +33,13 @@ struct Read {
     course: Course,
 }
 
+/// The compiled form's file name beside its question file:
+/// `digital-skills.toml` → `digital-skills.course.json`.
+pub fn file_name(question_file: &str) -> String {
+    let stem = question_file.strip_suffix(".toml").unwrap_or(question_file);
+    format!("{stem}.course.json")
+}
+
 /// The compiled file of a checked course.
 pub fn to_json(course: &Course) -> String {
     let written = Written {

@@ -80,24 +80,12 @@ async function visit(browser, baseURL, route, stored, profile, users = new Map()
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
     }, stored);
   }
-  // The moment the control is in the page (the app attaches its handlers
-  // as it creates the element, so from then on it answers the learner).
-  await context.addInitScript((selector) => {
-    const observer = new MutationObserver(() => {
-      if (document.querySelector(selector)) {
-        window.__ready = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  }, route.ready);
+  await watchReady(context, route.ready);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (profile) await throttle(page, profile);
-  await page.goto(route.path, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
-  const ready = await page.evaluate(() => window.__ready);
+  const ready = await openUntilReady(page, route.path);
   const all = await requests(page);
   const before = all.filter((r) => r.start < ready);
   await context.close();
@@ -116,7 +104,11 @@ async function visit(browser, baseURL, route, stored, profile, users = new Map()
   };
 }
 
-/** Marks the moment `selector` is in the page as `window.__ready`. */
+/**
+ * Marks the moment `selector` is in the page as `window.__ready` (the app
+ * attaches its handlers as it creates the element, so from then on it
+ * answers the learner).
+ */
 async function watchReady(context, selector) {
   await context.addInitScript((selector) => {
     const observer = new MutationObserver(() => {
@@ -127,6 +119,13 @@ async function watchReady(context, selector) {
     });
     observer.observe(document, { childList: true, subtree: true });
   }, selector);
+}
+
+/** Opens `url` and returns the moment the watched control appeared (ms since navigation). */
+async function openUntilReady(page, url) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
+  return page.evaluate(() => window.__ready);
 }
 
 /**
@@ -143,9 +142,7 @@ async function repeatVisit(browser, baseURL, route, profile) {
   await first.close();
   const page = await context.newPage();
   if (profile) await throttle(page, profile);
-  await page.goto(route.path, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
-  const ready = await page.evaluate(() => window.__ready);
+  const ready = await openUntilReady(page, route.path);
   const before = (await requests(page)).filter((r) => r.start < ready);
   await context.close();
   return { ms: ready, bytes: before.reduce((t, r) => t + r.bytes, 0), requests: before.length };
@@ -157,9 +154,7 @@ async function singleFileVisit(browser, hash, ready, profile) {
   await watchReady(context, ready);
   const page = await context.newPage();
   if (profile) await throttle(page, profile);
-  await page.goto(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist-single', 'kenshu.html')).href + hash, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
-  const ms = await page.evaluate(() => window.__ready);
+  const ms = await openUntilReady(page, pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist-single', 'kenshu.html')).href + hash);
   await context.close();
   return ms;
 }

@@ -137,11 +137,16 @@ impl Catalog {
     fn load_published(&self) {
         let catalog = self.clone();
         leptos::task::spawn_local(async move {
-            if !storage::keeps_published_good() && course_files::publishes_nothing().await {
+            let list = course_files::fetch_published_list().await;
+            // The single-file page carries its published courses in the page.
+            if !course_files::is_single_file()
+                && !storage::keeps_published_good()
+                && course_files::names_no_course(&list)
+            {
                 catalog.published_ready.set(true);
                 return;
             }
-            let loaded = fetch_and_check_published(catalog.shipped.to_vec()).await;
+            let loaded = fetch_and_check_published(catalog.shipped.to_vec(), list).await;
             // Only what changed is set: a site that publishes nothing must
             // not re-render the course list a second after it appeared.
             if loaded.index.is_some() {
@@ -451,10 +456,13 @@ pub struct PublishedLoad {
 /// ([`quiz_core::published::accept`]); keeps what passed as the last good
 /// versions. A split point: none of it is part of the first load.
 #[cfg_attr(kenshu_split, leptos::lazy)]
-async fn fetch_and_check_published(shipped: Vec<CourseSummary>) -> PublishedLoad {
+async fn fetch_and_check_published(
+    shipped: Vec<CourseSummary>,
+    list: Result<Option<String>, FetchError>,
+) -> PublishedLoad {
     let last_good = storage::load_published_good();
     let mut load = PublishedLoad::default();
-    let fetched = match course_files::fetch_published().await {
+    let fetched = match course_files::fetch_published(list).await {
         Ok(Some((index, files))) => {
             load.index = Some(index);
             files
