@@ -31,6 +31,7 @@ pub mod roster;
 pub mod route;
 pub mod schedule;
 pub mod source;
+pub mod staff_number;
 pub mod stats;
 pub mod status;
 pub mod text;

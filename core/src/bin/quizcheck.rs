@@ -14,6 +14,12 @@
 //! reports every item it could not convert with its line, then checks the
 //! result: exit 0 when it is ready for `quizzes/`, 1 when the reminders it
 //! left (explanation, sources, policy) still need filling in.
+//!
+//! `quizcheck reporting <reporting.json>` checks a deployment's reporting
+//! settings with the very check the app uses
+//! (`quiz_core::lms::settings::check`): on success it prints the LRS's
+//! origin (what the page's CSP must allow) and exits 0; otherwise it prints
+//! every problem and exits 1. `scripts/configure-reporting.mjs` runs it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,6 +32,7 @@ const USAGE: &str =
     "usage: quizcheck [--lang ja|en] [--strict] [--max-age-days N] [--today YYYY-MM-DD]
                  <file.toml or folder>...
        quizcheck [--lang ja|en] --from-gift|--from-aiken <file> [-o out.toml]
+       quizcheck reporting <reporting.json>
   --strict           warnings fail too (exit 1)
   --max-age-days N   a `checked` date older than N days is stale (default 365)
   --today DATE       judge `checked` dates as of DATE instead of today (UTC)";
@@ -44,7 +51,14 @@ fn main() -> ExitCode {
     let mut strict = false;
     let mut max_age: Option<u32> = None;
     let mut today: Option<Date> = None;
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().is_some_and(|a| a == "reporting") {
+        let rest: Vec<String> = args.skip(1).collect();
+        return match rest.as_slice() {
+            [file] => run_reporting(Path::new(file)),
+            _ => usage("reporting takes one settings file (a folder named reporting: ./reporting)"),
+        };
+    }
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--from-gift" | "--from-aiken" => {
@@ -186,6 +200,35 @@ fn run_convert(from: &From, file: &Path, out: Option<&Path>, lang: Lang) -> Exit
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Checks a deployment's reporting settings; prints the LRS's origin.
+fn run_reporting(file: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => return usage(&format!("{}: {e}", file.display())),
+    };
+    match quiz_core::lms::settings::check(&text) {
+        Ok(config) => {
+            for warning in quiz_core::lms::settings::warnings(&config) {
+                eprintln!("{}: warning: {warning}", file.display());
+            }
+            // The check refuses an endpoint without a host, so there is one.
+            println!("{}", config.origin().unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", file.display());
+            }
+            eprintln!(
+                "{}: {} problem(s); reporting settings not accepted",
+                file.display(),
+                problems.len()
+            );
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -93,32 +93,10 @@ pub enum Auth {
 }
 
 impl Config {
-    /// Reads and checks a deployment's settings. The error says what is wrong.
+    /// Reads and checks a deployment's settings ([`super::settings::check`],
+    /// as `quizcheck reporting` does). The error says every problem.
     pub fn parse(json: &str) -> Result<Config, String> {
-        let mut config: Config = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        if !(config.endpoint.starts_with("https://") || config.endpoint.starts_with("http://")) {
-            return Err(format!(
-                "endpoint must start with https:// or http://: {}",
-                config.endpoint
-            ));
-        }
-        if !config.endpoint.ends_with('/') {
-            config.endpoint.push('/');
-        }
-        if origin(&config.endpoint).is_none() {
-            return Err(format!("endpoint has no host: {}", config.endpoint));
-        }
-        if let Identity::Account { home_page } = &config.identity
-            && home_page.trim().is_empty()
-        {
-            return Err("identity.home_page is empty".to_owned());
-        }
-        if let Identity::Mbox { domain } = &config.identity
-            && (domain.trim().is_empty() || domain.contains('@'))
-        {
-            return Err(format!("identity.domain is not a mail domain: {domain}"));
-        }
-        Ok(config)
+        super::settings::check(json).map_err(|problems| problems.join("; "))
     }
 
     /// `scheme://host[:port]` of the endpoint: what the page's CSP allows.
@@ -142,7 +120,7 @@ impl Config {
     /// The xAPI actor for `learner`, or `None` until they set a 職員番号.
     pub fn actor(&self, learner: Option<&Learner>) -> Option<Value> {
         let learner = learner?;
-        let number = learner.staff_number.as_deref()?.trim();
+        let number = crate::staff_number::normalize(learner.staff_number.as_deref()?);
         if number.is_empty() {
             return None;
         }

@@ -94,7 +94,8 @@ pub struct Learner {
     /// As the learner typed it (trimmed; may be empty when only the staff
     /// number was given).
     pub name: String,
-    /// 職員番号, as typed (trimmed). Records from before it existed have none.
+    /// 職員番号 ([`crate::staff_number::normalize`]d when set; a record kept
+    /// from before may hold it as typed). Records from before it existed have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff_number: Option<String>,
     /// 所属, as typed (trimmed).
@@ -290,13 +291,15 @@ impl Progress {
         );
     }
 
-    /// Sets name, staff number (職員番号) and department (所属), each
+    /// Sets name, staff number (職員番号, normalised by
+    /// [`crate::staff_number::normalize`]) and department (所属), each
     /// trimmed; an empty staff number or department is `None`, and with
     /// all three empty the learner is cleared.
     pub fn set_identity(&mut self, name: &str, staff_number: &str, department: &str, now_ms: u64) {
         let given = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        let staff_number = crate::staff_number::normalize(staff_number);
         let (name, staff_number, department) =
-            (name.trim(), given(staff_number), given(department));
+            (name.trim(), given(&staff_number), given(department));
         self.learner =
             (!name.is_empty() || staff_number.is_some() || department.is_some()).then(|| Learner {
                 name: name.to_owned(),
