@@ -20,11 +20,42 @@ pub struct Item {
     pub answer: Option<Vec<usize>>,
 }
 
+/// What an attempt is for: only a full attempt can complete a course.
+///
+/// The one rule of completion (修了) every output follows, the results
+/// screen, the certificate, the results file, xAPI and SCORM alike: a
+/// course is completed by a [`Mode::Full`] attempt that asked the course's
+/// whole draw and reached the pass mark. Retrying the missed questions and
+/// today's review are practice: scored and shown, never a completion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The course's draw, as the course sets it.
+    #[default]
+    Full,
+    /// Only the questions missed in an earlier attempt.
+    Retry,
+    /// Today's review, across courses.
+    Review,
+}
+
+impl Mode {
+    /// True for [`Mode::Full`] (serde leaves the default out of storage).
+    pub fn is_full(&self) -> bool {
+        *self == Mode::Full
+    }
+}
+
 /// An attempt in progress or finished.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
     /// The course's id.
     pub course: String,
+    /// Full attempt or practice. Attempts stored before this field existed
+    /// read as full; [`Attempt::is_full_of`] also checks the draw's length,
+    /// so an old retry still counts as practice.
+    #[serde(default, skip_serializing_if = "Mode::is_full")]
+    pub mode: Mode,
     /// The drawn questions, in the order asked.
     pub items: Vec<Item>,
     /// When it started, in milliseconds since the Unix epoch.
@@ -56,14 +87,31 @@ impl Attempt {
     }
 
     /// A new attempt asking exactly the given questions (e.g. the ones
-    /// missed), in a fresh random order. Unknown ids are skipped.
+    /// missed), in a fresh random order: practice ([`Mode::Retry`]), never
+    /// a completion. Unknown ids are skipped.
     pub fn retry(course: &Course, ids: &[String], seed: u64, now_ms: u64) -> Attempt {
         let pool: Vec<&Question> = course
             .questions
             .iter()
             .filter(|q| ids.contains(&q.id))
             .collect();
-        Self::draw(course, &pool, pool.len(), seed, now_ms)
+        Attempt {
+            mode: Mode::Retry,
+            ..Self::draw(course, &pool, pool.len(), seed, now_ms)
+        }
+    }
+
+    /// True when this attempt is a full attempt at `course`: started as one
+    /// and asking the course's whole draw. Only such an attempt can
+    /// complete the course ([`Attempt::completes`]).
+    pub fn is_full_of(&self, course: &Course) -> bool {
+        self.mode.is_full() && self.items.len() >= course.attempt_len().max(1)
+    }
+
+    /// True when this attempt is full ([`Attempt::is_full_of`]), finished,
+    /// and at or above the pass mark: it completes the course.
+    pub fn completes(&self, course: &Course) -> bool {
+        self.is_finished() && self.is_full_of(course) && self.score(course).passed
     }
 
     fn draw(course: &Course, pool: &[&Question], n: usize, seed: u64, now_ms: u64) -> Attempt {
@@ -87,6 +135,7 @@ impl Attempt {
             .collect();
         Attempt {
             course: course.id.clone(),
+            mode: Mode::Full,
             items,
             started_ms: now_ms,
             finished_ms: None,

@@ -16,6 +16,10 @@
 //! }
 //! ```
 //!
+//! Scores, passes and `attempts` count full attempts only: a retry of the
+//! missed questions is practice and never completes a course
+//! ([`crate::progress::Finished::completes`]), and its answers are left out.
+//!
 //! Version 1 had none of these; every one is optional, so a version-1 file
 //! reads as it is. The CSV form has one row per course and carries
 //! everything but the answers, which only the JSON form holds: item
@@ -107,12 +111,8 @@ pub fn results_file(
         .iter()
         .map(|c| {
             let record = progress.course(&c.id);
-            let last_pass = record.and_then(|r| {
-                r.history
-                    .iter()
-                    .filter(|f| f.passed)
-                    .max_by_key(|f| f.at_ms)
-            });
+            // Completion is the core's one rule: practice never passes.
+            let last_pass = record.and_then(|r| r.latest_pass());
             ResultRow {
                 course_id: c.id.clone(),
                 course: c.title.clone(),
@@ -120,11 +120,13 @@ pub fn results_file(
                 passed_on: record
                     .and_then(|r| r.first_pass())
                     .map(|f| date_string(f.at_ms, offset_minutes)),
-                attempts: record.map_or(0, |r| r.history.len()),
+                attempts: record.map_or(0, |r| r.full_attempts().count()),
                 last_passed_on: last_pass.map(|f| date_string(f.at_ms, offset_minutes)),
                 answers: record
                     .and_then(|r| r.last.as_ref())
-                    .filter(|a| a.is_finished())
+                    // A retry asks only what was missed: it would skew
+                    // the item statistics these answers feed.
+                    .filter(|a| a.is_finished() && a.is_full_of(c))
                     .map(|a| answers(c, a))
                     .unwrap_or_default(),
             }
@@ -506,6 +508,44 @@ mod tests {
         let json = serde_json::to_string(&file).unwrap();
         assert!(json.contains(r#""outcome":"wrong""#));
         assert_eq!(parse_results(&json).unwrap(), file);
+    }
+
+    #[test]
+    fn a_finished_retry_is_practice_in_the_results_file() {
+        use crate::attempt::Attempt;
+        let course = crate::parse::parse_course(crate::progress::tests::COURSE, false)
+            .course
+            .expect("valid");
+        let answer_all = |a: &mut Attempt, right: bool, at: u64| {
+            for i in 0..a.items.len() {
+                let q = course.question(&a.items[i].question).unwrap();
+                let key = q.correct()[0];
+                a.answer(i, vec![if right { key } else { 1 - key }], at);
+            }
+        };
+        let mut p = Progress::new();
+        let mut full = Attempt::start(&course, 3, 1_795_530_600_000);
+        answer_all(&mut full, false, 1_795_530_700_000);
+        let missed = full.missed(&course);
+        p.save_attempt(&course, full);
+        // Every question of the course missed: the retry asks as many
+        // questions as a full attempt, and is still practice.
+        let mut retry = Attempt::retry(&course, &missed, 4, 1_795_530_800_000);
+        assert_eq!(retry.items.len(), course.attempt_len());
+        answer_all(&mut retry, true, 1_795_530_900_000);
+        assert!(retry.score(&course).passed && !retry.completes(&course));
+        p.save_attempt(&course, retry);
+        let record = p.course("c").expect("record");
+        assert_eq!((record.history.len(), record.practice_count()), (2, 1));
+        assert!(!record.passed());
+        let file = results_file(&p, std::slice::from_ref(&course), 1_795_700_000_000, 540);
+        let row = &file.rows[0];
+        assert_eq!((row.best, row.passed_on.as_deref()), (Some(0), None));
+        assert_eq!((row.attempts, row.last_passed_on.as_deref()), (1, None));
+        assert!(
+            row.answers.is_empty(),
+            "a retry's answers skew item statistics"
+        );
     }
 
     #[test]

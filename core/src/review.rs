@@ -67,7 +67,10 @@ pub fn start(
         return None;
     }
     let course = review_course(courses, "", &ids);
-    Some(Attempt::retry(&course, &ids, seed, now_ms))
+    Some(Attempt {
+        mode: crate::attempt::Mode::Review,
+        ..Attempt::retry(&course, &ids, seed, now_ms)
+    })
 }
 
 #[cfg(test)]
@@ -88,6 +91,7 @@ mod tests {
         assert_eq!(session.course, REVIEW_ID);
         assert_eq!(session.items.len(), 1);
         assert_eq!(session.items[0].question, "q1");
+        assert_eq!(session.mode, crate::attempt::Mode::Review, "practice");
         let asked = session_course(&courses, "復習", &session);
         assert_eq!((asked.title.as_str(), asked.questions.len()), ("復習", 1));
     }

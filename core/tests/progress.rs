@@ -94,10 +94,12 @@ fn five_thousand_questions_over_a_hundred_attempts_fit_in_well_under_a_megabyte(
                 passed: true,
                 duration_ms: 600_000,
                 asked: 50,
+                full: None,
             });
         }
         record.last = Some(Attempt {
             course: format!("course{c}"),
+            mode: quiz_core::attempt::Mode::Full,
             items: (0..50)
                 .map(|q| Item {
                     question: format!("course{c}-q{q}"),

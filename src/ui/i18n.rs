@@ -498,6 +498,12 @@ pub fn repair_message(lang: Lang, repair: &quiz_core::progress::Repair, title: &
         (Repair::Reopened { .. }, Lang::En) => format!(
             "Your attempt at “{title}” still had unanswered questions, so it was reopened where you left off."
         ),
+        (Repair::Recounted { passes, .. }, Lang::Ja) => format!(
+            "「{title}」の以前の「間違えた問題だけ解き直す」{passes} 回は練習として記録し直しました。修了には、全問を受けて合格点に届くことが必要です。点数は履歴に残っています。"
+        ),
+        (Repair::Recounted { passes, .. }, Lang::En) => format!(
+            "{passes} earlier retries of the missed questions of “{title}” are now recorded as practice. Completing the course takes a full attempt at the pass mark. Their scores stay in your history."
+        ),
         (Repair::Clamped { .. }, Lang::Ja) => "保存されていた数値の一部を正しい範囲に直しました。".to_owned(),
         (Repair::Clamped { .. }, Lang::En) => "Some stored numbers were brought back into range.".to_owned(),
     }

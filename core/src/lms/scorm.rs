@@ -152,10 +152,12 @@ pub fn lesson(
     Some(Lesson { status, score })
 }
 
-/// Whether a finished attempt counts for the LMS: a full attempt, within
-/// the pass's validity when the course has one.
+/// Whether a finished attempt counts for the LMS: a full attempt (the
+/// core's one rule, [`Finished::is_full`]; suspend data does not carry it,
+/// so the draw's length decides there too), within the pass's validity
+/// when the course has one.
 fn counts(f: &Finished, course: &CourseSummary, today: i64, utc_offset_minutes: i64) -> bool {
-    let full = usize::from(f.asked) >= course.attempt_len.max(1);
+    let full = f.is_full() && usize::from(f.asked) >= course.attempt_len.max(1);
     let recent = course.pass_valid_days.is_none_or(|days| {
         day_of(f.at_ms, utc_offset_minutes).saturating_add(i64::from(days)) >= today
     });
@@ -382,6 +384,7 @@ pub fn decode(data: &str, course: &CourseSummary) -> Result<CourseProgress, Deco
             let (started, items) = part.split_once('-').ok_or_else(bad)?;
             Some(Attempt {
                 course: course.id.clone(),
+                mode: crate::attempt::Mode::Full,
                 items: read_items(items, course).ok_or_else(bad)?,
                 started_ms: un36(started).ok_or_else(bad)?,
                 finished_ms: None,
@@ -401,6 +404,7 @@ pub fn decode(data: &str, course: &CourseSummary) -> Result<CourseProgress, Deco
             let finished = started.checked_add(un36(took).ok_or_else(bad)?);
             Some(Attempt {
                 course: course.id.clone(),
+                mode: crate::attempt::Mode::Full,
                 items: read_items(items, course).ok_or_else(bad)?,
                 started_ms: started,
                 finished_ms: Some(finished.ok_or_else(bad)?),
@@ -493,6 +497,7 @@ fn read_entry(text: &str) -> Option<Finished> {
             un36(duration)?
         },
         asked,
+        full: None,
     })
 }
 
@@ -708,12 +713,14 @@ mod tests {
             passed: percent >= 80,
             duration_ms: 60_000,
             asked,
+            full: None,
         }
     }
 
     fn attempt(course: &CourseSummary, picks: &[usize], answered: usize, started: u64) -> Attempt {
         Attempt {
             course: course.id.clone(),
+            mode: crate::attempt::Mode::Full,
             items: picks
                 .iter()
                 .enumerate()

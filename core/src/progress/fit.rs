@@ -7,10 +7,15 @@
 //! it repairs what can go on and ends what cannot, and says what it did, so
 //! that the app can keep the original aside and tell the learner.
 //!
+//! Finished attempts recorded by a release that did not tell a full
+//! attempt from a retry of the missed questions are decided here, by the
+//! course's draw: fewer questions than an attempt asks means practice, so
+//! an old retry no longer stands as a completion.
+//!
 //! What it never touches: records of courses it does not know (a course
-//! the trainer kept in this browser may not be loaded yet), the history of
-//! finished attempts (a summary that every screen can show), review cards
-//! of unknown questions, and the learner's name.
+//! the trainer kept in this browser may not be loaded yet), the scores in
+//! the history of finished attempts (a summary that every screen can
+//! show), review cards of unknown questions, and the learner's name.
 
 use std::collections::BTreeMap;
 
@@ -19,12 +24,15 @@ use crate::model::{Course, CourseSummary};
 
 use super::Progress;
 
-/// What saved progress needs to know of one course: its id and, for each
-/// question, how many choices it has (○/× questions have two).
+/// What saved progress needs to know of one course: its id, how many
+/// questions a full attempt asks and, for each question, how many choices
+/// it has (○/× questions have two).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CourseShape {
     /// The course id.
     pub id: String,
+    /// Questions one full attempt asks.
+    pub attempt_len: usize,
     /// Question id → number of choices.
     pub questions: BTreeMap<String, usize>,
 }
@@ -33,6 +41,7 @@ impl From<&Course> for CourseShape {
     fn from(course: &Course) -> CourseShape {
         CourseShape {
             id: course.id.clone(),
+            attempt_len: course.attempt_len(),
             questions: course
                 .questions
                 .iter()
@@ -46,6 +55,7 @@ impl From<&CourseSummary> for CourseShape {
     fn from(summary: &CourseSummary) -> CourseShape {
         CourseShape {
             id: summary.id.clone(),
+            attempt_len: summary.attempt_len,
             questions: summary
                 .question_ids
                 .iter()
@@ -124,6 +134,16 @@ pub enum Repair {
         /// The course id.
         course: String,
     },
+    /// Finished attempts recorded before full attempts and practice were
+    /// told apart were decided by the course's draw; `passes` of them had
+    /// reached the pass mark with only part of the course (a retry of the
+    /// missed questions) and no longer count as completing it.
+    Recounted {
+        /// The course id.
+        course: String,
+        /// Passing attempts that turned out to be practice.
+        passes: usize,
+    },
     /// Stored numbers out of range (a score over 100 %, a review box
     /// outside 1 to 6) were brought into range.
     Clamped {
@@ -144,7 +164,8 @@ impl Repair {
         match self {
             Repair::ActiveEnded { course, .. }
             | Repair::LastEnded { course, .. }
-            | Repair::Reopened { course } => Some(course),
+            | Repair::Reopened { course }
+            | Repair::Recounted { course, .. } => Some(course),
             Repair::ReviewEnded { .. } | Repair::Clamped { .. } => None,
         }
     }
@@ -166,6 +187,18 @@ pub fn fit(progress: &mut Progress, courses: &Courses) -> Vec<Repair> {
         let Some(shape) = courses.course(id) else {
             continue;
         };
+        let mut practice_passes = 0;
+        for finished in record.history.iter_mut().filter(|f| f.full.is_none()) {
+            let full = usize::from(finished.asked) >= shape.attempt_len.max(1);
+            finished.full = Some(full);
+            practice_passes += usize::from(finished.passed && !full);
+        }
+        if practice_passes > 0 {
+            repairs.push(Repair::Recounted {
+                course: id.clone(),
+                passes: practice_passes,
+            });
+        }
         let choices = |q: &str| shape.questions.get(q).copied();
         if let Some(active) = &mut record.active {
             match misfit(active, id, choices) {
@@ -260,6 +293,7 @@ mod tests {
         Courses {
             shapes: vec![CourseShape {
                 id: "c".into(),
+                attempt_len: 2,
                 questions: [("q1".to_owned(), 3), ("q2".to_owned(), 2)].into(),
             }],
             complete: true,
@@ -277,6 +311,7 @@ mod tests {
     fn attempt(items: Vec<Item>) -> Attempt {
         Attempt {
             course: "c".into(),
+            mode: crate::attempt::Mode::Full,
             items,
             started_ms: 10,
             finished_ms: None,
@@ -307,6 +342,7 @@ mod tests {
         let mut p = with_active(good());
         p.review = Some(Attempt {
             course: "review".into(),
+            mode: crate::attempt::Mode::Full,
             ..good()
         });
         let before = p.clone();
@@ -321,6 +357,7 @@ mod tests {
             (
                 Attempt {
                     course: "other".into(),
+                    mode: crate::attempt::Mode::Full,
                     ..good()
                 },
                 Misfit::OtherCourse("other".into()),
@@ -382,6 +419,7 @@ mod tests {
             passed: true,
             duration_ms: 1,
             asked: 1,
+            full: Some(true),
         };
         p.courses.insert(
             "c".into(),
@@ -430,6 +468,7 @@ mod tests {
     fn a_review_asking_a_gone_question_ends_once_every_course_is_known() {
         let review = Attempt {
             course: "review".into(),
+            mode: crate::attempt::Mode::Full,
             ..attempt(vec![item("gone", vec![0, 1], None)])
         };
         let mut p = Progress::new();
@@ -476,6 +515,7 @@ mod tests {
             for (n, (course, items, finished)) in attempts.into_iter().enumerate() {
                 let a = Attempt {
                     course: course.into(),
+                    mode: crate::attempt::Mode::Full,
                     items: items
                         .into_iter()
                         .map(|(q, order, answer)| item(q, order, answer))
@@ -527,5 +567,45 @@ mod tests {
         assert_eq!(fit(&mut p, &courses()), vec![Repair::Clamped { count: 2 }]);
         let stages: Vec<u8> = p.cards.values().map(|c| c.stage).collect();
         assert_eq!(stages, [1, 6, 3]);
+    }
+
+    #[test]
+    fn an_old_retry_that_passed_is_recounted_as_practice() {
+        let entry = |started_ms, asked, passed| Finished {
+            started_ms,
+            at_ms: started_ms + 1,
+            percent: if passed { 100 } else { 50 },
+            passed,
+            duration_ms: 1,
+            asked,
+            full: None,
+        };
+        let mut p = Progress::new();
+        p.courses.insert(
+            "c".into(),
+            CourseProgress {
+                history: vec![entry(1, 2, false), entry(5, 1, true), entry(9, 1, false)],
+                ..Default::default()
+            },
+        );
+        assert!(p.courses["c"].passed(), "undecided entries count as before");
+        let repairs = fit(&mut p, &courses());
+        assert_eq!(
+            repairs,
+            vec![Repair::Recounted {
+                course: "c".into(),
+                passes: 1
+            }]
+        );
+        let record = &p.courses["c"];
+        let decided: Vec<_> = record.history.iter().map(|f| f.full).collect();
+        assert_eq!(decided, [Some(true), Some(false), Some(false)]);
+        assert!(
+            !record.passed(),
+            "a retry of one question completes nothing"
+        );
+        assert_eq!(record.best(), Some(50), "practice scores are not the best");
+        assert_eq!(record.practice_count(), 2);
+        assert_eq!(fit(&mut p, &courses()), vec![], "idempotent");
     }
 }

@@ -126,6 +126,19 @@ fn merge_course(a: &CourseProgress, b: &CourseProgress) -> CourseProgress {
     let mut history: Vec<_> = a.history.iter().chain(&b.history).copied().collect();
     history.sort();
     history.dedup();
+    // One entry per attempt, `(started_ms, at_ms)`: a side that has decided
+    // whether it was full (see `fit`) wins over one that has not, and
+    // practice over full, the smaller claim.
+    history.dedup_by(|later, kept| {
+        let same = (later.started_ms, later.at_ms) == (kept.started_ms, kept.at_ms);
+        if same {
+            kept.full = match (kept.full, later.full) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (decided, other) => decided.or(other),
+            };
+        }
+        same
+    });
     let last = match (&a.last, &b.last) {
         (Some(x), Some(y)) => Some(if order_key(x) >= order_key(y) { x } else { y }.clone()),
         (x, y) => x.clone().or_else(|| y.clone()),
@@ -167,6 +180,7 @@ mod tests {
     fn attempt(course: &str, started: u64, answered: usize) -> Attempt {
         Attempt {
             course: course.into(),
+            mode: crate::attempt::Mode::Full,
             items: (0..4)
                 .map(|i| Item {
                     question: format!("q{i}"),
@@ -181,7 +195,7 @@ mod tests {
 
     prop_compose! {
         fn finished()(started in 0u64..50, took in 0u64..20, percent in 0u8..=100) -> Finished {
-            Finished { started_ms: started, at_ms: started + took, percent, passed: percent >= 80, duration_ms: took, asked: 10 }
+            Finished { started_ms: started, at_ms: started + took, percent, passed: percent >= 80, duration_ms: took, asked: 10, full: None }
         }
     }
 
@@ -284,6 +298,7 @@ mod tests {
                     passed: true,
                     duration_ms: 50,
                     asked: 10,
+                    full: None,
                 }],
                 ..Default::default()
             },
@@ -347,6 +362,7 @@ mod tests {
                     passed: true,
                     duration_ms: 1,
                     asked: 10,
+                    full: None,
                 }],
                 ..Default::default()
             },
@@ -388,6 +404,7 @@ mod tests {
                     passed: true,
                     duration_ms: 100,
                     asked: 4,
+                    full: None,
                 }],
                 last: Some(done.clone()),
                 active: None,

@@ -134,6 +134,26 @@ pub struct Finished {
     pub duration_ms: u64,
     /// Questions asked.
     pub asked: u16,
+    /// Whether it was a full attempt ([`Attempt::is_full_of`]), the only
+    /// kind that completes a course; `Some(false)`: practice (a retry of
+    /// the missed questions). `None`: recorded by an earlier release, which
+    /// did not tell them apart; [`fit()`] decides it from the course's draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full: Option<bool>,
+}
+
+impl Finished {
+    /// True unless it is known to be practice. An entry [`fit()`] has not
+    /// decided yet (its course not loaded) counts as it did before.
+    pub fn is_full(&self) -> bool {
+        self.full != Some(false)
+    }
+
+    /// True when this attempt completes the course: full and at or above
+    /// the pass mark. The one rule every output follows.
+    pub fn completes(&self) -> bool {
+        self.passed && self.is_full()
+    }
 }
 
 /// What opening a course's attempt screen shows.
@@ -192,8 +212,13 @@ impl Progress {
             passed: score.passed,
             duration_ms: finished.saturating_sub(attempt.started_ms),
             asked: u16::try_from(attempt.items.len()).unwrap_or(u16::MAX),
+            full: Some(attempt.is_full_of(course)),
         };
-        if !record.history.contains(&entry) {
+        if !record
+            .history
+            .iter()
+            .any(|f| (f.started_ms, f.at_ms) == (entry.started_ms, entry.at_ms))
+        {
             record.history.push(entry);
             record.history.sort();
         }
@@ -341,9 +366,10 @@ impl PassState {
 }
 
 impl CourseProgress {
-    /// Whether the pass holds on `today`: the latest passing attempt,
-    /// valid through the same date `valid_days` later (a course's
-    /// `pass_valid_days`; `None`: forever). Passing again renews it.
+    /// Whether the pass holds on `today`: the latest completing attempt
+    /// ([`Finished::completes`]), valid through the same date `valid_days`
+    /// later (a course's `pass_valid_days`; `None`: forever). Passing again
+    /// renews it; practice never does.
     pub fn pass_state(
         &self,
         valid_days: Option<u32>,
@@ -376,31 +402,41 @@ impl CourseProgress {
         }
     }
 
-    /// The best finished score in percent.
+    /// The full attempts, oldest first: what scores and completion count.
+    pub fn full_attempts(&self) -> impl Iterator<Item = &Finished> {
+        self.history.iter().filter(|f| f.is_full())
+    }
+
+    /// How many practice attempts (retries of the missed questions).
+    pub fn practice_count(&self) -> usize {
+        self.history.iter().filter(|f| !f.is_full()).count()
+    }
+
+    /// The best score of a full attempt, in percent.
     pub fn best(&self) -> Option<u8> {
-        self.history.iter().map(|f| f.percent).max()
+        self.full_attempts().map(|f| f.percent).max()
     }
 
-    /// The first finished attempt that passed, if any.
+    /// The first attempt that completed the course, if any.
     pub fn first_pass(&self) -> Option<&Finished> {
-        self.history.iter().find(|f| f.passed)
+        self.history.iter().find(|f| f.completes())
     }
 
-    /// The latest finished attempt that passed: the one a pass's validity
-    /// and the certificate count from.
+    /// The latest attempt that completed the course: the one a pass's
+    /// validity and the certificate count from.
     pub fn latest_pass(&self) -> Option<&Finished> {
         self.history
             .iter()
-            .filter(|f| f.passed)
+            .filter(|f| f.completes())
             .max_by_key(|f| f.at_ms)
     }
 
-    /// True once any attempt passed.
+    /// True once a full attempt reached the pass mark.
     pub fn passed(&self) -> bool {
         self.first_pass().is_some()
     }
 
-    /// The latest finished score.
+    /// The latest finished attempt, full or practice.
     pub fn latest(&self) -> Option<&Finished> {
         self.history.iter().max_by_key(|f| f.at_ms)
     }
@@ -524,6 +560,7 @@ sources = ["s"]
             passed,
             duration_ms: 1,
             asked: 1,
+            full: None,
         };
         let mut record = CourseProgress::default();
         assert_eq!(record.pass_state(Some(365), 0, 0), PassState::NotPassed);
