@@ -8,5 +8,6 @@
 
 pub mod outbox;
 pub mod scorm;
+pub mod scorm_launch;
 pub mod settings;
 pub mod xapi;
