@@ -8,6 +8,11 @@
 //! They run only on a file with no errors, and never stop the build;
 //! `quizcheck --strict` fails on them. Pure functions: "today" comes
 //! in through [`ItemOptions`], the core never reads the clock.
+//!
+//! The cue rules of [`cues`] (limiting words, coverage denials, hedges,
+//! ○× polarity, a key echoing the scenario) run here too, as advice.
+
+pub mod cues;
 
 use std::ops::Range;
 
@@ -101,6 +106,7 @@ pub fn check_course(
     same_position(&items, course_id, &mut out);
     same_choice(&items, &mut out);
     all_of_the_above(&items, &mut out);
+    cues::check(course, &items, course_id, &mut out);
     // The template's date is only an example: it is never stale.
     if !course.hidden {
         stale(course, &items, options, &mut out);

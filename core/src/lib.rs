@@ -6,7 +6,8 @@
 //! Reading order: [`text`] and [`source`] (small building blocks), [`model`]
 //! (the format's reference), [`diagnostic`], [`parse`] (one file), [`check`]
 //! (many files), [`item_check`] (the item-writing warnings, with [`date`]
-//! for freshness), [`attempt`] (drawing and scoring). The trainer's loop:
+//! for freshness), [`attempt`] (drawing and scoring), [`guess`] (what a
+//! learner with no knowledge passes by the wording alone). The trainer's loop:
 //! [`report`] (the learner's results file), [`roster`] (the personnel
 //! roster), [`status`] (受講状況: roster joined with results files) and
 //! [`stats`] (item statistics).
@@ -18,6 +19,7 @@ pub mod compiled;
 mod csv;
 pub mod date;
 pub mod diagnostic;
+pub mod guess;
 pub mod import;
 pub mod item_check;
 pub mod lms;
@@ -38,7 +40,7 @@ pub mod text;
 
 pub use check::{FileCheck, Report, SourceFile, check_files, check_files_with, check_trainer_file};
 pub use date::Date;
-pub use diagnostic::{Diagnostic, Lang, Message, Severity};
+pub use diagnostic::{CueCounts, Diagnostic, Lang, Message, Severity};
 pub use item_check::ItemOptions;
 pub use model::{Course, CourseSummary, Draw, Kind, Question};
 pub use route::Route;

@@ -5,9 +5,16 @@
 //! It also prints the item-writing warnings of files without errors
 //! (`file:line:column: 警告: message [rule]`, see `quiz_core::item_check`).
 //! Warnings do not change the exit code unless `--strict` is given, which
-//! makes any warning exit 1. `stale` judges `checked` dates against
+//! makes any warning exit 1. Advice (the wording-cue rules of
+//! `quiz_core::item_check::cues`) is printed after, in a report section of
+//! its own (`助言:`), and never changes the exit code. `stale` judges `checked` dates against
 //! today's UTC date from the system clock (`--today YYYY-MM-DD` to check as
 //! of another day) and a maximum age of 365 days (`--max-age-days N`).
+//!
+//! `--guess` adds a report on standard output: for each valid course and
+//! each knowledge-free guessing policy of `quiz_core::guess`, the mean
+//! credit per question and the exact chance that one attempt passes, and
+//! which exceed the aim (1 % per attempt). A report: it never fails.
 //!
 //! With `--from-gift FILE` or `--from-aiken FILE` it converts a Moodle
 //! export into this project's format (to `-o OUT`, or standard output),
@@ -21,19 +28,24 @@
 //! origin (what the page's CSP must allow) and exits 0; otherwise it prints
 //! every problem and exits 1. `scripts/configure-reporting.mjs` runs it.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use quiz_core::item_check::DEFAULT_MAX_AGE_DAYS;
-use quiz_core::{Date, ItemOptions, Lang, SourceFile, check_files, check_files_with, import};
+use quiz_core::{
+    Course, Date, Diagnostic, ItemOptions, Lang, Report, Severity, SourceFile, check_files,
+    check_files_with, guess, import,
+};
 
-const USAGE: &str =
-    "usage: quizcheck [--lang ja|en] [--strict] [--max-age-days N] [--today YYYY-MM-DD]
-                 <file.toml or folder>...
+const USAGE: &str = "usage: quizcheck [--lang ja|en] [--strict] [--guess] [--max-age-days N]
+                 [--today YYYY-MM-DD] <file.toml or folder>...
        quizcheck [--lang ja|en] --from-gift|--from-aiken <file> [-o out.toml]
        quizcheck reporting <reporting.json>
-  --strict           warnings fail too (exit 1)
+  --strict           warnings fail too (exit 1); advice never does
+  --guess            also print, per course, the chance that a learner with no
+                     knowledge passes one attempt by each guessing policy
   --max-age-days N   a `checked` date older than N days is stale (default 365)
   --today DATE       judge `checked` dates as of DATE instead of today (UTC)";
 
@@ -49,6 +61,7 @@ fn main() -> ExitCode {
     let mut convert: Option<(From, PathBuf)> = None;
     let mut out: Option<PathBuf> = None;
     let mut strict = false;
+    let mut guess = false;
     let mut max_age: Option<u32> = None;
     let mut today: Option<Date> = None;
     let mut args = std::env::args().skip(1).peekable();
@@ -82,6 +95,7 @@ fn main() -> ExitCode {
                 _ => return usage("--lang takes ja or en"),
             },
             "--strict" => strict = true,
+            "--guess" => guess = true,
             "--max-age-days" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => max_age = Some(n),
                 None => return usage("--max-age-days takes a number of days"),
@@ -102,8 +116,10 @@ fn main() -> ExitCode {
         if !paths.is_empty() {
             return usage("convert one file at a time");
         }
-        if strict || max_age.is_some() || today.is_some() {
-            return usage("--strict, --max-age-days and --today go with checking, not converting");
+        if strict || guess || max_age.is_some() || today.is_some() {
+            return usage(
+                "--strict, --guess, --max-age-days and --today go with checking, not converting",
+            );
         }
         return run_convert(&from, &file, out.as_deref(), lang);
     }
@@ -124,24 +140,183 @@ fn main() -> ExitCode {
         max_age_days: max_age.unwrap_or(DEFAULT_MAX_AGE_DAYS),
     };
     let report = check_files_with(&files, &options);
+    // Advice (the cue rules) comes after, in its own section, and never fails.
+    let (report, advice) = split_advice(report);
     for line in report.render(&files, lang) {
         eprintln!("{line}");
     }
+    let advice_count = advice.warning_count();
+    if advice_count > 0 {
+        match lang {
+            Lang::Ja => eprintln!(
+                "--- 出題のくせの報告（助言。--strict でも不合格にしません。quizzes/README.md「言葉のくせ」）"
+            ),
+            Lang::En => eprintln!(
+                "--- wording cue report (advice; never fails, not even with --strict; see quizzes/README.md)"
+            ),
+        }
+        for line in advice.render(&files, lang) {
+            eprintln!("{line}");
+        }
+    }
     let (checked, courses) = (files.len(), report.courses.len());
     let (problems, warnings) = (report.problem_count(), report.warning_count());
+    let advice_words = match (advice_count, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("、助言 {n} 件"),
+        (n, Lang::En) => format!(", {n} advice"),
+    };
     match lang {
         Lang::Ja => eprintln!(
-            "{checked} ファイルを確認: コース {courses} 件、問題点 {problems} 件、警告 {warnings} 件"
+            "{checked} ファイルを確認: コース {courses} 件、問題点 {problems} 件、警告 {warnings} 件{advice_words}"
         ),
         Lang::En => eprintln!(
-            "checked {checked} files: {courses} courses, {problems} problems, {warnings} warnings"
+            "checked {checked} files: {courses} courses, {problems} problems, {warnings} warnings{advice_words}"
         ),
+    }
+    if guess {
+        print!("{}", guess_report(&report.courses, lang));
     }
     if !report.is_clean() || (strict && warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Moves the advice (cue rules) out of the report's warnings into a
+/// report of its own.
+fn split_advice(report: Report) -> (Report, Report) {
+    let mut warnings = Vec::new();
+    let mut advice = Vec::new();
+    for (i, diags) in report.warnings {
+        let (a, w): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+            .into_iter()
+            .partition(|d| d.severity() == Severity::Advice);
+        if !w.is_empty() {
+            warnings.push((i, w));
+        }
+        if !a.is_empty() {
+            advice.push((i, a));
+        }
+    }
+    let advice = Report {
+        courses: Vec::new(),
+        problems: Vec::new(),
+        warnings: advice,
+    };
+    let report = Report {
+        courses: report.courses,
+        problems: report.problems,
+        warnings,
+    };
+    (report, advice)
+}
+
+/// The knowledge-free guesser's table: per course and policy, the mean
+/// credit per question and the chance that one attempt passes.
+fn guess_report(courses: &[Course], lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let mut out = String::new();
+    let mut over = Vec::new();
+    out.push_str(if ja {
+        "=== 知識なしで1回の受講に合格する確率（報告。テストの合否には影響しません）\n"
+    } else {
+        "=== chance that one attempt passes with no knowledge (a report; it never fails the tests)\n"
+    });
+    for course in courses {
+        let table = guess::course_table(course);
+        let n = course.attempt_len();
+        let _ = writeln!(
+            out,
+            "{}",
+            if ja {
+                format!(
+                    "{}（{}）: 問題 {} 問から {n} 問、合格点 {}%",
+                    course.title,
+                    course.id,
+                    course.questions.len(),
+                    course.pass_mark
+                )
+            } else {
+                format!(
+                    "{} ({}): {n} of {} questions, pass mark {}%",
+                    course.title,
+                    course.id,
+                    course.questions.len(),
+                    course.pass_mark
+                )
+            }
+        );
+        let _ = writeln!(
+            out,
+            "  {}{}{}",
+            pad(if ja { "方針" } else { "policy" }, 28),
+            pad_left(if ja { "1問あたり" } else { "per question" }, 14),
+            pad_left(if ja { "1回で合格" } else { "one attempt" }, 14)
+        );
+        for row in &table {
+            let _ = writeln!(
+                out,
+                "  {}{:>13.1}%{:>13.4}%",
+                pad(row.policy.name(lang), 28),
+                row.mean_credit * 100.0,
+                row.pass * 100.0
+            );
+            if row.pass > guess::AIM {
+                over.push(format!(
+                    "{} {} {:.2}%",
+                    course.id,
+                    row.policy.code(),
+                    row.pass * 100.0
+                ));
+            }
+        }
+    }
+    let aim = guess::AIM * 100.0;
+    let _ = if over.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            if ja {
+                format!("目安（1回 {aim}% 以下）を超える方針はありません")
+            } else {
+                format!("no policy exceeds the aim of {aim}% per attempt")
+            }
+        )
+    } else {
+        writeln!(
+            out,
+            "{}: {}",
+            if ja {
+                format!("目安（1回 {aim}% 以下）を超える方針 {} 件", over.len())
+            } else {
+                format!(
+                    "{} policies exceed the aim of {aim}% per attempt",
+                    over.len()
+                )
+            },
+            over.join(", ")
+        )
+    };
+    out
+}
+
+/// Columns a text takes in a terminal: two for wide (CJK) characters.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
+}
+
+/// `text` padded with spaces to `columns` on the right.
+fn pad(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// `text` padded with spaces to `columns` on the left.
+fn pad_left(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
 /// Today's date in UTC from the system clock (the core never reads it).
