@@ -46,6 +46,10 @@ pub struct Ui {
     pub time_taken: &'static str,
     pub retry_missed: &'static str,
     pub retry_course: &'static str,
+    /// The verdict of a retry of the missed questions: practice.
+    pub practice: &'static str,
+    /// Under a practice verdict: what completing the course takes.
+    pub practice_note: &'static str,
     pub review_list: &'static str,
     pub no_results: &'static str,
     pub not_found: &'static str,
@@ -164,6 +168,8 @@ pub const JA: Ui = Ui {
     time_taken: "所要時間",
     retry_missed: "間違えた問題だけ解き直す",
     retry_course: "もう一度挑戦する",
+    practice: "練習（解き直し）",
+    practice_note: "間違えた問題の解き直しは練習で、修了にはなりません。修了には、コースを最初から受けて合格点に届くことが必要です。",
     review_list: "問題ごとの振り返り",
     no_results: "このコースの結果はまだありません。",
     not_found: "ページが見つかりません",
@@ -281,6 +287,8 @@ pub const EN: Ui = Ui {
     time_taken: "Time taken",
     retry_missed: "Retry only the ones I missed",
     retry_course: "Retry the course",
+    practice: "Practice (retry)",
+    practice_note: "Retrying the missed questions is practice and does not complete the course. To complete it, take the whole course and reach the pass mark.",
     review_list: "Question by question",
     no_results: "No results for this course yet.",
     not_found: "Page not found",

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CourseProgress, Learner, Progress, VERSION};
+use super::{CourseProgress, Finished, Learner, Progress, VERSION};
 use crate::attempt::Attempt;
 
 /// The union of two records. For each piece of state the more recent or
@@ -126,11 +126,14 @@ fn merge_course(a: &CourseProgress, b: &CourseProgress) -> CourseProgress {
     let mut history: Vec<_> = a.history.iter().chain(&b.history).copied().collect();
     history.sort();
     history.dedup();
-    // One entry per attempt, `(started_ms, at_ms)`: a side that has decided
-    // whether it was full (see `fit`) wins over one that has not, and
-    // practice over full, the smaller claim.
+    // One entry per attempt even when only one side has decided whether it
+    // was full (see `fit`): the decided side wins, and practice over full,
+    // the smaller claim.
     history.dedup_by(|later, kept| {
-        let same = (later.started_ms, later.at_ms) == (kept.started_ms, kept.at_ms);
+        let same = Finished {
+            full: kept.full,
+            ..*later
+        } == *kept;
         if same {
             kept.full = match (kept.full, later.full) {
                 (Some(false), _) | (_, Some(false)) => Some(false),
@@ -429,5 +432,39 @@ mod tests {
         // Same moment, different staff numbers: one choice either way.
         b.set_identity("山田", "200", "", 5);
         assert_eq!(merge(&a, &b), merge(&b, &a));
+    }
+
+    #[test]
+    fn one_entry_per_attempt_when_one_side_decided_it_was_practice() {
+        let entry = |full| Finished {
+            started_ms: 1,
+            at_ms: 2,
+            percent: 100,
+            passed: true,
+            duration_ms: 1,
+            asked: 2,
+            full,
+        };
+        let side = |full| {
+            let mut p = Progress::new();
+            p.courses.insert(
+                "c".into(),
+                CourseProgress {
+                    history: vec![entry(full)],
+                    ..Default::default()
+                },
+            );
+            p
+        };
+        for (a, b) in [
+            (None, Some(false)),
+            (Some(true), Some(false)),
+            (None, Some(true)),
+        ] {
+            let m = merge(&side(a), &side(b));
+            let want = if b == Some(false) { b } else { Some(true) };
+            assert_eq!(m.courses["c"].history, vec![entry(want)], "{a:?} {b:?}");
+            assert_eq!(merge(&side(b), &side(a)), m, "order-independent");
+        }
     }
 }

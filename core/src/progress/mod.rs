@@ -226,6 +226,24 @@ impl Progress {
         record.last = Some(attempt);
     }
 
+    /// Begins `drawn`, a new attempt of `course`, unless an attempt of the
+    /// same mode is already in progress with nothing answered yet: then
+    /// that one goes on and `drawn` is dropped. So a double click on
+    /// 「始める」 (or a second tab's start) begins one attempt, not two.
+    /// Returns the attempt to show and whether it is new (to report).
+    pub fn begin_attempt(&mut self, course: &Course, drawn: Attempt) -> (Attempt, bool) {
+        let unanswered = self
+            .courses
+            .get(&course.id)
+            .and_then(|r| r.active.as_ref())
+            .filter(|a| a.mode == drawn.mode && a.items.iter().all(|i| i.answer.is_none()));
+        if let Some(active) = unanswered {
+            return (active.clone(), false);
+        }
+        self.save_attempt(course, drawn.clone());
+        (drawn, true)
+    }
+
     /// Decides what the attempt screen of `course` opens. An attempt in
     /// progress whose questions are all answered is filed as finished
     /// first, so its results are never lost behind a stale "continue".
@@ -491,6 +509,26 @@ sources = ["s"]
         assert_eq!(c.history[0].duration_ms, 3_000);
         let json = serde_json::to_string(&p).expect("serialises");
         assert_eq!(serde_json::from_str::<Progress>(&json).expect("parses"), p);
+    }
+
+    #[test]
+    fn starting_twice_begins_one_attempt() {
+        let course = course();
+        let mut p = Progress::new();
+        let (first, new) = p.begin_attempt(&course, Attempt::start(&course, 1, 1_000));
+        assert!(new);
+        let (second, new) = p.begin_attempt(&course, Attempt::start(&course, 2, 1_050));
+        assert!(!new, "the second click goes on with the first attempt");
+        assert_eq!(second, first);
+        // A retry is another attempt, and once answered a restart is too.
+        let (retry, new) =
+            p.begin_attempt(&course, Attempt::retry(&course, &["q1".into()], 3, 2_000));
+        assert!(new && retry.mode == crate::attempt::Mode::Retry);
+        let mut answered = Attempt::start(&course, 4, 3_000);
+        answered.answer(0, vec![0], 3_100);
+        p.save_attempt(&course, answered);
+        let (restart, new) = p.begin_attempt(&course, Attempt::start(&course, 5, 4_000));
+        assert!(new && restart.started_ms == 4_000);
     }
 
     #[test]

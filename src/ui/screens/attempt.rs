@@ -104,8 +104,8 @@ fn start_reported(
     course: &Course,
     only: Option<Vec<String>>,
 ) -> quiz_core::attempt::Attempt {
-    let attempt = store.start_attempt(course, only);
-    if let Some(r) = Reporting::get() {
+    let (attempt, new) = store.start_attempt(course, only);
+    if new && let Some(r) = Reporting::get() {
         r.record(Did::Start, course, &attempt);
     }
     attempt

@@ -76,15 +76,21 @@ pub fn CoursePage(id: String) -> impl IntoView {
             record.get().filter(|r| !r.history.is_empty()).map(|r| view! {
                 <section aria-labelledby="history-heading">
                     <h2 id="history-heading">{t.history}</h2>
-                    <p>{format!("{}: {}", t.attempts, r.history.len())}</p>
-                    <ScoreChart history=r.history.clone() pass_mark />
+                    <p>{format!("{}: {}", t.attempts, r.full_attempts().count())}</p>
+                    <ScoreChart history={r.full_attempts().copied().collect::<Vec<_>>()} pass_mark />
                     {r.passed().then(|| view! {
                         <p><a class="button button--secondary" href=Route::Certificate(r_id.clone()).href()>{t.certificate}</a></p>
                     })}
                     <ol class="history">
                         {r.history.iter().rev().map(|f| {
                             let when = local_time(l, f.at_ms);
-                            let state = if f.passed { t.passed } else { t.not_passed };
+                            let state = if !f.is_full() {
+                                t.practice
+                            } else if f.passed {
+                                t.passed
+                            } else {
+                                t.not_passed
+                            };
                             view! { <li>{format!("{when} — {} — {state}", score_line(l, f.percent, pass_mark))}</li> }
                         }).collect_view()}
                     </ol>

@@ -1,5 +1,6 @@
 //! Results of the latest finished attempt: score, pass or fail, time, and
-//! every question with the learner's answer, the right one and the why.
+//! every question with the learner's answer, the right one and the why. A
+//! retry of the missed questions is shown as practice: it never passes.
 
 use leptos::prelude::*;
 use quiz_core::Route;
@@ -35,6 +36,9 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         .into_any();
     };
     let score = attempt.score(&course);
+    // The core's one rule: only a full attempt at the pass mark completes.
+    let full = attempt.is_full_of(&course);
+    let completes = attempt.completes(&course);
     let missed = attempt.missed(&course);
     let took = attempt
         .finished_ms
@@ -83,8 +87,12 @@ pub fn ResultsPage(id: String) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=course_href>{course.title.clone()}</a></p>
         <h1 class="page-title">{move || format!("{} — {}", ui(lang.get()).results_heading, course.title)}</h1>
-        <section class="result-summary" class:result-summary--pass=score.passed aria-label=move || ui(lang.get()).score>
-            <p class="result-summary__verdict">{move || if score.passed { ui(lang.get()).passed } else { ui(lang.get()).not_passed }}</p>
+        <section class="result-summary" class:result-summary--pass=completes aria-label=move || ui(lang.get()).score>
+            <p class="result-summary__verdict" id="verdict">{move || {
+                let t = ui(lang.get());
+                if !full { t.practice } else if completes { t.passed } else { t.not_passed }
+            }}</p>
+            {(!full).then(|| view! { <p class="result-summary__note" id="practice-note">{move || ui(lang.get()).practice_note}</p> })}
             <dl class="facts">
                 <div><dt>{move || ui(lang.get()).score}</dt><dd id="score">{move || score_line(lang.get(), score.percent, pass_mark)}</dd></div>
                 <div><dt>{move || ui(lang.get()).time_taken}</dt><dd>{move || duration(lang.get(), took)}</dd></div>
@@ -93,7 +101,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
                 {(!missed.is_empty()).then(|| view! {
                     <button type="button" class="button button--primary" on:click=retry_missed>{move || ui(lang.get()).retry_missed}</button>
                 })}
-                {score.passed.then(|| view! {
+                {completes.then(|| view! {
                     <a class="button button--secondary" href=Route::Certificate(cert_id.clone()).href()>{move || ui(lang.get()).certificate}</a>
                 })}
                 <button type="button" class="button button--secondary" on:click=retry_all>{move || ui(lang.get()).retry_course}</button>

@@ -146,15 +146,19 @@ impl Store {
     }
 
     /// Draws and saves a new attempt of `course` (all of it, or only the
-    /// questions `only`): the one place a new attempt begins.
-    pub fn start_attempt(&self, course: &Course, only: Option<Vec<String>>) -> Attempt {
-        let attempt = match only {
+    /// questions `only`): the one place a new attempt begins. An attempt of
+    /// the same kind not yet answered goes on instead
+    /// ([`quiz_core::progress::Progress::begin_attempt`]), so a double click
+    /// starts one. Returns the attempt and whether it is new.
+    pub fn start_attempt(&self, course: &Course, only: Option<Vec<String>>) -> (Attempt, bool) {
+        let drawn = match only {
             Some(ids) => Attempt::retry(course, &ids, fresh_seed(), now_ms()),
             None => Attempt::start(course, fresh_seed(), now_ms()),
         };
+        let mut begun = (drawn.clone(), false);
         self.progress
-            .update(|p| p.save_attempt(course, attempt.clone()));
-        attempt
+            .update(|p| begun = p.begin_attempt(course, drawn));
+        begun
     }
 
     /// Starts over with an empty record, after the learner confirmed.
