@@ -34,7 +34,13 @@ fn cases(dir: &Path) -> Vec<String> {
 
 /// Compares `stderr` with the golden file of `case`, or rewrites it under `BLESS`.
 fn golden(dir: &Path, case: &str, stderr: &str, failures: &mut Vec<String>) {
-    let golden = dir.join(format!("{}.stderr", case.trim_end_matches(".toml")));
+    let name = format!("{}.stderr", case.trim_end_matches(".toml"));
+    golden_file(dir, &name, case, stderr, failures);
+}
+
+/// Compares `text` with the golden file `name`, or rewrites it under `BLESS`.
+fn golden_file(dir: &Path, name: &str, case: &str, stderr: &str, failures: &mut Vec<String>) {
+    let golden = dir.join(name);
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&golden, stderr).expect("write golden");
         return;
@@ -285,4 +291,152 @@ fn a_conversion_reports_in_english_with_lang_en() {
         ),
         "{stderr}"
     );
+}
+
+fn cue_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cues")
+}
+
+/// The wording-cue rules (advice: they never fail, not even with --strict).
+const CUE_RULES: [&str; 5] = [
+    "limit-wrong",
+    "denial-wrong",
+    "hedge-right",
+    "truefalse-polarity",
+    "key-echo",
+];
+
+/// Each file in `tests/fixtures/cues` triggers one cue rule (named by the
+/// file) and each `*-under.toml` stays under its threshold. Both words are
+/// pinned: `.stderr` in Japanese, `.en.stderr` in English.
+#[test]
+fn every_cue_fixture_matches_its_golden_stderr() {
+    let dir = cue_fixtures();
+    let cases = cases(&dir);
+    for rule in CUE_RULES {
+        for case in [format!("{rule}.toml"), format!("{rule}-under.toml")] {
+            assert!(cases.contains(&case), "no fixture {case}");
+        }
+    }
+    let mut failures = Vec::new();
+    for case in &cases {
+        for (lang, label, golden_case) in [
+            ("ja", ": 助言: ", case.clone()),
+            ("en", ": advice: ", case.replace(".toml", ".en.toml")),
+        ] {
+            let args = ["--strict", "--lang", lang, "--today", TODAY, case];
+            let (code, stderr) = run(&args, &dir);
+            if code != 0 {
+                failures.push(format!(
+                    "{case} ({lang}): exit {code}, expected 0 even with --strict"
+                ));
+            }
+            let advice: Vec<&str> = stderr.lines().filter(|l| l.contains(label)).collect();
+            let others = stderr
+                .lines()
+                .filter(|l| l.contains(": 警告: ") || l.contains(": warning: "))
+                .count();
+            if others > 0 {
+                failures.push(format!(
+                    "{case} ({lang}): warnings besides the advice\n{stderr}"
+                ));
+            }
+            if case.ends_with("-under.toml") {
+                if !advice.is_empty() {
+                    failures.push(format!(
+                        "{case} ({lang}): expected no advice, got\n{stderr}"
+                    ));
+                }
+            } else {
+                let rule = CUE_RULES.iter().find(|r| case.starts_with(*r)).copied();
+                let tag = format!("[{}]", rule.unwrap_or("?"));
+                if advice.is_empty() || !advice.iter().all(|l| l.ends_with(&tag)) {
+                    failures.push(format!(
+                        "{case} ({lang}): expected only {tag} advice, got\n{stderr}"
+                    ));
+                }
+                // The section's heading comes before its lines.
+                let heading = stderr.lines().position(|l| l.starts_with("--- "));
+                let first = stderr.lines().position(|l| l.contains(label));
+                if heading.is_none() || heading > first {
+                    failures.push(format!(
+                        "{case} ({lang}): no report heading before the advice"
+                    ));
+                }
+            }
+            golden(&dir, &golden_case, &stderr, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn advice_points_at_the_question_and_counts_the_course() {
+    let (_, stderr) = run(&["--today", TODAY, "limit-wrong.toml"], &cue_fixtures());
+    assert!(
+        stderr.contains(
+            "limit-wrong.toml:12:11: 助言: この問題では「だけ」が誤りの選択肢（2 番）にだけあります。コース全体で、限定・絶対の言葉（すべて・だけ・限られる・一切・必ず など）が、誤った内容の選択肢 10 個中 5 個（50%）にあり、正しい内容の選択肢では 5 個中 0 個（0%）だけです。"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("問題点 0 件、警告 0 件、助言 5 件\n"),
+        "{stderr}"
+    );
+}
+
+fn run_stdout(args: &[&str], dir: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_quizcheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("quizcheck runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// The guesser's table on a course worked by hand (see the fixture's
+/// comments): uniform 25 %, ○× polarity 54.1667 %; every policy is over
+/// the aim, and the report still exits 0.
+#[test]
+fn the_guesser_report_is_exact_on_a_course_worked_by_hand() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guess");
+    let mut failures = Vec::new();
+    for (lang, name) in [("ja", "small.stdout"), ("en", "small.en.stdout")] {
+        let args = ["--guess", "--lang", lang, "--today", TODAY, "small.toml"];
+        let (code, stdout) = run_stdout(&args, &dir);
+        assert_eq!(code, 0, "{stdout}");
+        let polarity = stdout.lines().find(|l| l.contains("○×")).unwrap_or("");
+        assert!(
+            polarity.contains(" 75.0% ") && polarity.ends_with(" 54.1667%"),
+            "{stdout}"
+        );
+        let uniform = stdout.lines().nth(3).unwrap_or("");
+        assert!(
+            uniform.contains(" 50.0% ") && uniform.ends_with(" 25.0000%"),
+            "{stdout}"
+        );
+        golden_file(&dir, name, "small.toml", &stdout, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_guesser_report_on_the_shipped_courses_never_fails() {
+    let quizzes = Path::new(env!("CARGO_MANIFEST_DIR")).join("../quizzes");
+    let (code, stdout) = run_stdout(&["--guess", "."], &quizzes);
+    assert_eq!(code, 0, "{stdout}");
+    // One table per listed course, eleven policies each, and the verdict line.
+    assert_eq!(stdout.matches("  でたらめ（一様）").count(), 3, "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("目安（1回 1% 以下）")),
+        "{stdout}"
+    );
+    let dir = fixtures();
+    assert_eq!(run(&["--guess", "--from-gift", "x.gift"], &dir).0, 2);
 }
