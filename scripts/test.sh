@@ -29,8 +29,12 @@ bash -c 'cd /tmp && . "$0/scripts/setup.sh" 2>/dev/null && [[ $- != *e* ]] && [ 
 step "native tests"
 cargo test --workspace --locked
 
-step "question files (quizcheck --strict: item-writing warnings and stale dates fail)"
+step "question files (quizcheck --strict: item-writing warnings and stale dates fail; wording-cue advice is reported, never fails)"
 cargo run -q -p quiz-core --bin quizcheck --locked -- --strict quizzes
+
+step "guessing report (not a test: chance that one attempt passes with no knowledge, per course and policy; aim 1 %)"
+# Its own lines are on stdout; the check's lines were printed just above.
+cargo run -q -p quiz-core --bin quizcheck --locked -- --guess quizzes 2>/dev/null
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kenshu --target wasm32-unknown-unknown --locked
