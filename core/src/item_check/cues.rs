@@ -105,8 +105,16 @@ pub const OBLIGATIONS: &[&str] = &[
 ];
 
 /// Phrases that contain a listed word but mean something else; masked
-/// before matching ("できるだけ" is a hedge, "限らない" is not a limit).
-const NOT_CUES: &[&str] = &["できるだけ", "限らない", "限りません"];
+/// before matching ("できるだけ" is a hedge, "だけでなく" widens, "限らない"
+/// is not a limit).
+const NOT_CUES: &[&str] = &[
+    "できるだけ",
+    "だけでなく",
+    "だけではなく",
+    "のみならず",
+    "限らない",
+    "限りません",
+];
 
 /// Prompts that ask for the wrong or the excluded one: there the right
 /// choice is a false statement, so the cues count the other way round.
@@ -470,6 +478,7 @@ mod tests {
         assert_eq!(c.limit, None);
         assert_eq!(c.hedge, Some("必要に応じ"));
         assert_eq!(Cues::of("そうとは限らない").limit, None);
+        assert_eq!(Cues::of("職員だけでなく委託先も").limit, None);
         assert_eq!(
             Cues::of("パワハラには当たらない").denial,
             Some("当たらない")
