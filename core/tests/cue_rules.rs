@@ -47,7 +47,7 @@ const TOPICS: [&str; 5] = [
 ];
 
 fn limited(i: usize, prompt: &str, answer: usize) -> String {
-    let t = TOPICS[i % TOPICS.len()];
+    let t = TOPICS.iter().cycle().nth(i).copied().unwrap_or_default();
     let choices = [
         format!("{t}は担当の係で扱う"),
         format!("{t}は課長だけが扱う"),
