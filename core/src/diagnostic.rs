@@ -294,6 +294,9 @@ pub enum Message {
         numbers: Vec<usize>,
         /// The course's counts.
         counts: CueCounts,
+        /// True when the course leans the other way: the cue on the
+        /// side it would not give away, just as lopsidedly.
+        reversed: bool,
     },
     /// `denial-wrong`: endings that deny coverage or permit without
     /// condition stand on false statements far more often than on true ones.
@@ -304,6 +307,9 @@ pub enum Message {
         numbers: Vec<usize>,
         /// The course's counts.
         counts: CueCounts,
+        /// True when the course leans the other way: the cue on the
+        /// side it would not give away, just as lopsidedly.
+        reversed: bool,
     },
     /// `hedge-right`: hedges stand on true statements far more often than
     /// on false ones; in this question only true ones carry them.
@@ -314,6 +320,9 @@ pub enum Message {
         numbers: Vec<usize>,
         /// The course's counts.
         counts: CueCounts,
+        /// True when the course leans the other way: the cue on the
+        /// side it would not give away, just as lopsidedly.
+        reversed: bool,
     },
     /// `truefalse-polarity`: ○× statements that narrow are × and those that
     /// widen are ○ (or, `reversed`, the other way round) too often.
@@ -782,16 +791,98 @@ impl Message {
         }
     }
 
+    /// The words of a cue rule whose course leans the other way.
+    fn render_reversed(&self, ja: bool) -> String {
+        use Message::*;
+        let (cue_ja, cue_en, word, numbers, c, on_true) = match self {
+            LimitWrong {
+                word,
+                numbers,
+                counts,
+                ..
+            } => (
+                "限定・絶対の言葉",
+                "limiting words",
+                word,
+                numbers,
+                counts,
+                true,
+            ),
+            DenialWrong {
+                word,
+                numbers,
+                counts,
+                ..
+            } => (
+                "否定・許容の言い切り",
+                "denials",
+                word,
+                numbers,
+                counts,
+                true,
+            ),
+            HedgeRight {
+                word,
+                numbers,
+                counts,
+                ..
+            } => ("含みのある言い方", "hedges", word, numbers, counts, false),
+            other => return other.code().to_owned(),
+        };
+        let (side_ja, other_ja, side_en, other_en) = if on_true {
+            ("正しい内容", "誤った内容", "true", "false")
+        } else {
+            ("誤った内容", "正しい内容", "false", "true")
+        };
+        let ((cued, total), (other, other_total)) = if on_true {
+            ((c.on_true, c.true_total), (c.on_false, c.false_total))
+        } else {
+            ((c.on_false, c.false_total), (c.on_true, c.true_total))
+        };
+        let numbers_ja = join(numbers, "・");
+        let numbers_en = join(numbers, ", ");
+        if ja {
+            format!(
+                "{}コース全体で、{cue_ja}が{side_ja}の選択肢 {total} 個中 {cued} 個（{}%）にあり、{other_ja}の選択肢では {other_total} 個中 {other} 個（{}%）だけです。「{cue_ja}があれば{}」と読めば当てられるので、{other_ja}の選択肢にも{cue_ja}を使ってください（言葉を消すのではなく、偏りをなくします）",
+                if word.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "この問題では「{word}」が{side_ja}の選択肢（{numbers_ja} 番）にだけあります。"
+                    )
+                },
+                percent(cued, total),
+                percent(other, other_total),
+                if on_true { "正しい" } else { "誤り" }
+            )
+        } else {
+            format!(
+                "{}across the course, {cue_en} stand on {cued} of {total} {side_en} statements ({}%) but on {other} of {other_total} {other_en} ones ({}%), so reading them the other way round finds the answer; use {cue_en} in {other_en} statements too (even out the lean, do not just remove the words)",
+                if word.is_empty() {
+                    String::new()
+                } else {
+                    format!("here only {side_en} statements ({numbers_en}) say \"{word}\"; ")
+                },
+                percent(cued, total),
+                percent(other, other_total)
+            )
+        }
+    }
+
     /// The words of the cue rules (advice).
     fn render_advice(&self, ja: bool) -> String {
         use Message::*;
         let mark = |answer: bool| if answer { "○" } else { "×" };
         let nums = |n: &[usize], sep| join(n, sep);
         match self {
+            LimitWrong { reversed: true, .. }
+            | DenialWrong { reversed: true, .. }
+            | HedgeRight { reversed: true, .. } => self.render_reversed(ja),
             LimitWrong {
                 word,
                 numbers,
                 counts: c,
+                ..
             } if ja => format!(
                 "{}コース全体で、限定・絶対の言葉（すべて・だけ・限られる・一切・必ず など）が、誤った内容の選択肢 {} 個中 {} 個（{}%）にあり、正しい内容の選択肢では {} 個中 {} 個（{}%）だけです。「限定の言葉があれば誤り」で当てられるので、正しい内容を限定の形で書ける選択肢（「…に限られる」が正しい場合など）は限定の形にし、誤りの選択肢は限定の言葉なしで誤りになる文（条件・主体・時期の取り違えなど）にしてください",
                 if word.is_empty() {
@@ -813,6 +904,7 @@ impl Message {
                 word,
                 numbers,
                 counts: c,
+                ..
             } => format!(
                 "{}across the course, limiting or absolute words (すべて, だけ, 限られる, 一切, 必ず…) stand on {} of {} false statements ({}%) but on {} of {} true ones ({}%), so \"a limit means wrong\" finds the answer; write true statements as limits where they are limits, and make wrong choices wrong without a limit (a wrong condition, actor or date)",
                 if word.is_empty() {
@@ -834,6 +926,7 @@ impl Message {
                 word,
                 numbers,
                 counts: c,
+                ..
             } if ja => format!(
                 "{}コース全体で、対象や義務を否定する（または無条件に認める）言い切り（当たらない・対象外・適用されない・手段はない・してよい など）が、誤った内容の選択肢 {} 個中 {} 個（{}%）にあり、正しい内容の選択肢では {} 個中 {} 個（{}%）だけです。「対象外・不要と言い切る選択肢は誤り」で当てられるので、本当に対象外・不要な場面を正解にする問題も作るか、誤りの選択肢を否定以外の思い違い（別の窓口・別の手順・時期の誤りなど）にしてください",
                 if word.is_empty() {
@@ -855,6 +948,7 @@ impl Message {
                 word,
                 numbers,
                 counts: c,
+                ..
             } => format!(
                 "{}across the course, endings that deny coverage or a duty, or permit without condition (当たらない, 対象外, 適用されない, 手段はない, してよい…), stand on {} of {} false statements ({}%) but on {} of {} true ones ({}%), so \"a denial is wrong\" finds the answer; make some right answers the case that really is not covered, or make wrong choices a different mistake (another office, another step, a wrong date)",
                 if word.is_empty() {
@@ -876,6 +970,7 @@ impl Message {
                 word,
                 numbers,
                 counts: c,
+                ..
             } if ja => format!(
                 "{}コース全体で、含みのある言い方（など・得る・場合も・おそれ など）が、正しい内容の選択肢 {} 個中 {} 個（{}%）にあり、誤った内容の選択肢では {} 個中 {} 個（{}%）だけです。「含みのある選択肢が正解」で当てられるので、正解を言い切る形にするか、誤りの選択肢にも含みのある言い方を使ってください",
                 if word.is_empty() {
@@ -897,6 +992,7 @@ impl Message {
                 word,
                 numbers,
                 counts: c,
+                ..
             } => format!(
                 "{}across the course, hedges (など, 得る, 場合も, おそれ…) stand on {} of {} true statements ({}%) but on {} of {} false ones ({}%), so \"the hedged choice is right\" finds the answer; state right answers plainly, or let wrong choices hedge too",
                 if word.is_empty() {

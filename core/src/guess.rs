@@ -47,11 +47,22 @@ pub enum Policy {
     Cues,
     /// [`Policy::Cues`], ties broken by length.
     CuesLongest,
+    /// The cautious choice: one that consults, reports or confirms.
+    Cautious,
+    /// All cues, then the cautious choice, then length.
+    CuesCautious,
+    /// All cues read the other way round (limits and denials up, hedges
+    /// down; ○×: narrowing ○, widening ×): what pays once writers overcorrect.
+    CuesReversed,
 }
+
+/// Words of a cautious choice (consult, report, confirm, share, record),
+/// the answer test-wise learners expect of compliance training.
+pub const CAUTIOUS: &[&str] = &["相談", "報告", "連絡", "確認", "共有", "記録"];
 
 impl Policy {
     /// Every policy, in report order.
-    pub const ALL: [Policy; 11] = [
+    pub const ALL: [Policy; 14] = [
         Policy::Uniform,
         Policy::Longest,
         Policy::AvoidLimit,
@@ -63,6 +74,9 @@ impl Policy {
         Policy::Echo,
         Policy::Cues,
         Policy::CuesLongest,
+        Policy::Cautious,
+        Policy::CuesCautious,
+        Policy::CuesReversed,
     ];
 
     /// A short stable name.
@@ -79,6 +93,9 @@ impl Policy {
             Policy::Echo => "echo",
             Policy::Cues => "cues",
             Policy::CuesLongest => "cues+longest",
+            Policy::Cautious => "cautious",
+            Policy::CuesCautious => "cues+cautious",
+            Policy::CuesReversed => "cues-reversed",
         }
     }
 
@@ -108,6 +125,12 @@ impl Policy {
             Policy::Cues => "all cues",
             Policy::CuesLongest if ja => "言葉のくせ＋長さ",
             Policy::CuesLongest => "all cues, then length",
+            Policy::Cautious if ja => "相談・報告する方を選ぶ",
+            Policy::Cautious => "the cautious choice",
+            Policy::CuesCautious if ja => "言葉のくせ＋慎重＋長さ",
+            Policy::CuesCautious => "all cues, caution, length",
+            Policy::CuesReversed if ja => "言葉のくせを逆に読む",
+            Policy::CuesReversed => "all cues reversed",
         }
     }
 }
@@ -221,6 +244,9 @@ fn tf_verdict(statement: &Cues, policy: Policy) -> Option<bool> {
         Policy::Polarity | Policy::Cues | Policy::CuesLongest => statement
             .polarity()
             .map(|p| matches!(p, Polarity::Widens(_))),
+        Policy::CuesReversed => statement
+            .polarity()
+            .map(|p| matches!(p, Polarity::Narrows(_))),
         _ => None,
     }
 }
@@ -249,6 +275,8 @@ fn choice_keys(course: &Course, question: &Question, policy: Policy) -> Vec<Vec<
             let is_odd = i64::from(odd == Some(i));
             let echoes = i64::from(echo == Some(i));
             let all = sign * (has(c.hedge) - has(c.limit) - has(c.denial));
+            let text = texts.get(i).map_or("", String::as_str);
+            let cautious = i64::from(CAUTIOUS.iter().any(|w| text.contains(w)));
             match policy {
                 Policy::Uniform | Policy::Polarity => vec![0],
                 Policy::Longest => vec![len],
@@ -260,6 +288,9 @@ fn choice_keys(course: &Course, question: &Question, policy: Policy) -> Vec<Vec<
                 Policy::Echo => vec![echoes],
                 Policy::Cues => vec![all, is_odd, echoes],
                 Policy::CuesLongest => vec![all, is_odd, echoes, len],
+                Policy::Cautious => vec![cautious],
+                Policy::CuesCautious => vec![all, cautious, is_odd, echoes, len],
+                Policy::CuesReversed => vec![-all, is_odd, echoes],
             }
         })
         .collect()
@@ -505,6 +536,8 @@ mod tests {
         assert!(close(right(Policy::OddOneOut), 1.0));
         assert!(close(right(Policy::AvoidOddOneOut), 0.0));
         assert!(close(right(Policy::AvoidDenial), 1.0 / 3.0));
+        // Read the other way round, the two limited choices tie.
+        assert!(close(right(Policy::CuesReversed), 0.0));
         // The hedged key is also the longest here.
         assert!(close(right(Policy::Longest), 1.0));
         // "Which is not …": the test-wise learner turns round.

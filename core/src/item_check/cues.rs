@@ -285,20 +285,25 @@ pub(super) fn check(
     key_echo(course, items, out);
 }
 
-/// `limit-wrong`, `denial-wrong` and `hedge-right`.
+/// `limit-wrong`, `denial-wrong` and `hedge-right`, each either way: the
+/// cue on the side it gives away (a limit on false statements), or, once
+/// writers overcorrect, on the other side just as lopsidedly (`reversed`).
 fn choice_cue(rule: Rule, items: &[Item<'_>], course_id: &Range<usize>, out: &mut Vec<Diagnostic>) {
     let mut counts = CueCounts::default();
-    // Questions the cue decides: the giveaway side carries it, the other not.
-    let mut decided: Vec<(&Item<'_>, Vec<usize>, &'static str)> = Vec::new();
-    // A limit or denial gives away a false statement; a hedge a true one.
-    let gives_away = rule == Rule::Hedge;
+    // Per question: the choice numbers carrying the cue, on true and on
+    // false statements, and the first word found on each side.
+    type Sides = (
+        Vec<usize>,
+        Vec<usize>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let mut questions: Vec<(&Item<'_>, Sides)> = Vec::new();
     for item in items {
         let Some(truth) = statement_truth(item.question) else {
             continue;
         };
-        let mut marked = Vec::new();
-        let mut word = None;
-        let mut other_side = false;
+        let mut sides: Sides = (Vec::new(), Vec::new(), None, None);
         for (i, text) in item.source.choice_texts.iter().enumerate() {
             let Some(true_statement) = truth.get(i).copied() else {
                 continue;
@@ -312,59 +317,83 @@ fn choice_cue(rule: Rule, items: &[Item<'_>], course_id: &Range<usize>, out: &mu
                 counts.on_false += usize::from(cue.is_some());
             }
             if cue.is_some() {
-                if true_statement == gives_away {
-                    marked.push(i + 1);
-                    word = word.or(cue);
+                if true_statement {
+                    sides.0.push(i + 1);
+                    sides.2 = sides.2.or(cue);
                 } else {
-                    other_side = true;
+                    sides.1.push(i + 1);
+                    sides.3 = sides.3.or(cue);
                 }
             }
         }
+        questions.push((item, sides));
+    }
+    let c = &counts;
+    // a / a_total > 2 * b / b_total, without division.
+    let lopsided = |a: usize, a_total: usize, b: usize, b_total: usize| {
+        a >= MIN_CUED && a * b_total > 2 * b * a_total
+    };
+    let on_true = lopsided(c.on_true, c.true_total, c.on_false, c.false_total);
+    let on_false = lopsided(c.on_false, c.false_total, c.on_true, c.true_total);
+    // A limit or denial gives away a false statement; a hedge a true one.
+    let (found_on_true, reversed) = match (rule, on_true, on_false) {
+        (Rule::Hedge, true, _) => (true, false),
+        (Rule::Hedge, _, true) => (false, true),
+        (_, _, true) => (false, false),
+        (_, true, _) => (true, true),
+        _ => return,
+    };
+    let mut pointed = false;
+    for (item, (true_nums, false_nums, true_word, false_word)) in questions {
+        let (numbers, word, other) = if found_on_true {
+            (true_nums, true_word, false_nums)
+        } else {
+            (false_nums, false_word, true_nums)
+        };
+        // Only the questions the cue decides: it stands on one side only.
         if let Some(word) = word
-            && !other_side
+            && other.is_empty()
         {
-            decided.push((item, marked, word));
+            let span = item.source.choices.as_ref().unwrap_or(&item.source.answer);
+            warn(out, span, message(rule, word, numbers, counts, reversed));
+            pointed = true;
         }
     }
-    let (cued, cued_total, other, other_total) = if gives_away {
-        let c = &counts;
-        (c.on_true, c.true_total, c.on_false, c.false_total)
-    } else {
-        let c = &counts;
-        (c.on_false, c.false_total, c.on_true, c.true_total)
-    };
-    // cued / cued_total > 2 * other / other_total, without division.
-    let lopsided = cued >= MIN_CUED && cued * other_total > 2 * other * cued_total;
-    if !lopsided {
-        return;
-    }
-    if decided.is_empty() {
+    if !pointed {
         // Lopsided, yet no one question decided by it: name the course.
-        let message = message(rule, "", Vec::new(), counts);
-        warn(out, course_id, message);
-    }
-    for (item, numbers, word) in decided {
-        let span = item.source.choices.as_ref().unwrap_or(&item.source.answer);
-        warn(out, span, message(rule, word, numbers, counts));
+        warn(
+            out,
+            course_id,
+            message(rule, "", Vec::new(), counts, reversed),
+        );
     }
 }
 
-fn message(rule: Rule, word: &'static str, numbers: Vec<usize>, counts: CueCounts) -> Message {
+fn message(
+    rule: Rule,
+    word: &'static str,
+    numbers: Vec<usize>,
+    counts: CueCounts,
+    reversed: bool,
+) -> Message {
     match rule {
         Rule::Limit => Message::LimitWrong {
             word,
             numbers,
             counts,
+            reversed,
         },
         Rule::Denial => Message::DenialWrong {
             word,
             numbers,
             counts,
+            reversed,
         },
         Rule::Hedge => Message::HedgeRight {
             word,
             numbers,
             counts,
+            reversed,
         },
     }
 }
