@@ -62,7 +62,9 @@ pub struct Report {
     /// Errors per file index, each list sorted by position.
     pub problems: Vec<(usize, Vec<Diagnostic>)>,
     /// Warnings per file index, each list sorted by position; only from
-    /// [`check_files_with`], and only for files without errors.
+    /// [`check_files_with`], and only for files without errors. The
+    /// wording-cue advice ([`crate::Severity::Advice`]) is among them; the
+    /// CLI prints it in a section of its own and `--strict` ignores it.
     pub warnings: Vec<(usize, Vec<Diagnostic>)>,
 }
 

@@ -24,7 +24,8 @@ pub const AIM: f64 = 0.01;
 /// reads one, else ○ or × at even odds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
-    /// Any choice at even odds; multiple: any non-empty set of marks.
+    /// Any choice at even odds; multiple: any non-empty set of marks (the
+    /// app takes no empty answer).
     Uniform,
     /// The longest choice.
     Longest,
