@@ -1,9 +1,10 @@
 //! The wording-cue rules through the library API: the thresholds the CLI
-//! fixtures do not reach (the "at least 5" count), the turn-round of a
-//! "which is not" question, and the severity that keeps them from failing.
+//! fixtures do not reach (the "at least 5" count, exactly twice as often),
+//! the turn-round of a "which is not" question, and a course that leans
+//! the other way.
 
 use quiz_core::diagnostic::Severity;
-use quiz_core::{Date, ItemOptions, SourceFile, check_files_with};
+use quiz_core::{Date, ItemOptions, Lang, SourceFile, check_files_with};
 
 const HEAD: &str = r#"id = "fixture"
 title = "テスト用コース"
@@ -76,9 +77,71 @@ fn under_a_which_is_not_stem_the_limited_key_is_the_false_statement() {
         .map(|i| limited(i, "誤っているものはどれですか。", 2))
         .collect();
     assert_eq!(advice(&q), ["limit-wrong"; 5]);
-    // There a limited wrong choice is a true statement: nothing lopsided.
+    // There a limited wrong choice is a true statement, every time: the
+    // course leans the other way, and the advice says so.
     let q: Vec<String> = (0..5)
         .map(|i| limited(i, "誤っているものはどれですか。", 1))
         .collect();
-    assert!(advice(&q).is_empty());
+    let files = [SourceFile::new("x.toml", format!("{HEAD}{}", q.concat()))];
+    let today = ItemOptions::new(Date::parse("2026-12-01").expect("date"));
+    let report = check_files_with(&files, &today);
+    let words: Vec<String> = (report.warnings_for(0).iter())
+        .map(|d| d.message.render(Lang::Ja))
+        .collect();
+    assert_eq!(words.len(), 5, "{words:?}");
+    assert!(
+        words.iter().all(|w| w
+            .starts_with("この問題では「だけ」が正しい内容の選択肢（2 番）にだけあります。")
+            && w.contains("「限定・絶対の言葉があれば正しい」と読めば当てられる")),
+        "{words:?}"
+    );
+}
+
+/// Four choices: `limits[i]` says whether choice i carries a limit.
+fn four(i: usize, answer: usize, limits: [bool; 4]) -> String {
+    let t = TOPICS.iter().cycle().nth(i).copied().unwrap_or_default();
+    let texts = [
+        "担当の係で扱う",
+        "課長が扱う",
+        "隣の課に回して扱う",
+        "翌週まで置いて扱う",
+    ];
+    let choices: Vec<String> = texts
+        .iter()
+        .zip(limits)
+        .map(|(text, limited)| {
+            let text = if limited {
+                text.replace("扱う", "扱うだけだ")
+            } else {
+                (*text).to_owned()
+            };
+            format!("\"{t}は{text}\"")
+        })
+        .collect();
+    format!(
+        "\n[[question]]\nid = \"q-{i}\"\nprompt = \"正しいものはどれですか。\"\nchoices = [{}]\nanswer = {answer}\nexplanation = \"説明\"\nsources = [\"出典\"]\n",
+        choices.join(", ")
+    )
+}
+
+#[test]
+fn exactly_twice_as_often_is_the_border_and_stays_quiet() {
+    // Five questions, keys first: 5 true and 15 false statements. One key
+    // carries a limit (1 of 5 = 20 %); wrong choices carry 6 of 15 (40 %,
+    // exactly twice): quiet. A seventh (47 %): advice.
+    let course = |wrong_limits: usize| -> Vec<String> {
+        let last = [false, true, wrong_limits > 6, false];
+        let rows = [
+            [true, false, false, false],
+            [false, true, true, false],
+            [false, true, true, false],
+            [false, true, false, false],
+            last,
+        ];
+        (rows.iter().enumerate())
+            .map(|(i, limits)| four(i, 1, *limits))
+            .collect()
+    };
+    assert!(advice(&course(6)).is_empty());
+    assert!(advice(&course(7)).contains(&"limit-wrong"));
 }
