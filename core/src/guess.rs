@@ -637,4 +637,65 @@ mod tests {
         // Four standard errors of 4000 samples: about 0.03.
         assert!((sampled - exact).abs() < 0.03, "{sampled} vs {exact}");
     }
+
+    /// Every draw of `n` of the pool, each question's credit convolved: the
+    /// slow way, to check the dynamic programme.
+    fn brute_force(dists: &[Vec<(f64, f64)>], n: usize, pass_mark: u8) -> f64 {
+        let pool = dists.len();
+        let mut passing = 0.0;
+        let mut draws = 0.0;
+        for set in 0u32..(1 << pool) {
+            if set.count_ones() as usize != n {
+                continue;
+            }
+            draws += 1.0;
+            let mut sums = vec![(0.0_f64, 1.0_f64)];
+            for (i, dist) in dists.iter().enumerate() {
+                if set & (1 << i) == 0 {
+                    continue;
+                }
+                sums = sums
+                    .iter()
+                    .flat_map(|(a, p)| dist.iter().map(move |(b, q)| (a + b, p * q)))
+                    .collect();
+            }
+            passing += sums
+                .iter()
+                .filter(|(points, _)| {
+                    let percent = ((points / n as f64) * 100.0 + 1e-9).floor() as u8;
+                    percent >= pass_mark
+                })
+                .map(|(_, p)| p)
+                .sum::<f64>();
+        }
+        passing / draws
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_programme_equals_every_draw_counted(
+            questions in proptest::collection::vec((0u8..=4, 0u8..=4, 1usize..=3), 1..7),
+            n in 1usize..7,
+            pass_mark in 0u8..=100,
+        ) {
+            // Each question: credit 1, a partial credit of 1/denominator,
+            // or 0, with weights from the generated numbers.
+            let dists: Vec<Vec<(f64, f64)>> = questions
+                .iter()
+                .map(|&(full, part, denominator)| {
+                    let (full, part) = (f64::from(full), f64::from(part));
+                    let total = full + part + 1.0;
+                    vec![
+                        (1.0, full / total),
+                        (1.0 / denominator as f64, part / total),
+                        (0.0, 1.0 / total),
+                    ]
+                })
+                .collect();
+            let n = n.min(dists.len());
+            let exact = pass_chance(&dists, n, pass_mark);
+            let slow = brute_force(&dists, n, pass_mark);
+            proptest::prop_assert!((exact - slow).abs() < 1e-9, "{} vs {}", exact, slow);
+        }
+    }
 }
