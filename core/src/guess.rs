@@ -137,7 +137,7 @@ impl Policy {
 }
 
 /// One line of a course's table.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// The policy.
     pub policy: Policy,
@@ -145,6 +145,9 @@ pub struct Row {
     pub mean_credit: f64,
     /// The chance that one attempt passes.
     pub pass: f64,
+    /// The questions this policy is sure to get fully right, in pool order:
+    /// the ones its wording gives away (empty for [`Policy::Uniform`]).
+    pub sure: Vec<String>,
 }
 
 /// Every policy's row for `course`.
@@ -159,10 +162,15 @@ pub fn course_table(course: &Course) -> Vec<Row> {
                 .collect();
             let means: f64 = dists.iter().map(|d| mean(d)).sum();
             let pool = course.questions.len().max(1) as f64;
+            let sure = (course.questions.iter().zip(&dists))
+                .filter(|(_, d)| policy != Policy::Uniform && mean(d) > 1.0 - 1e-9)
+                .map(|(q, _)| q.id.clone())
+                .collect();
             Row {
                 policy,
                 mean_credit: means / pool,
                 pass: pass_chance(&dists, course.attempt_len(), course.pass_mark),
+                sure,
             }
         })
         .collect()
@@ -242,7 +250,7 @@ fn tf_verdict(statement: &Cues, policy: Policy) -> Option<bool> {
         Policy::AvoidLimit => statement.limit.map(|_| false),
         Policy::AvoidDenial => statement.denial.map(|_| false),
         Policy::PreferHedge => statement.hedge.map(|_| true),
-        Policy::Polarity | Policy::Cues | Policy::CuesLongest => statement
+        Policy::Polarity | Policy::Cues | Policy::CuesLongest | Policy::CuesCautious => statement
             .polarity()
             .map(|p| matches!(p, Polarity::Widens(_))),
         Policy::CuesReversed => statement
@@ -578,6 +586,9 @@ mod tests {
             (&wide, Policy::AvoidLimit, 0.5),
             (&plain, Policy::Cues, 0.5),
             (&narrow, Policy::Uniform, 0.5),
+            (&narrow, Policy::CuesCautious, 1.0),
+            (&narrow, Policy::CuesReversed, 0.0),
+            (&wide, Policy::CuesReversed, 0.0),
         ] {
             assert!(
                 close(mean(&credit(&c, q, policy)), expected),

@@ -272,6 +272,41 @@ fn guess_report(courses: &[Course], lang: Lang) -> String {
                 ));
             }
         }
+        // The strongest policy's sure questions: where to start rewriting.
+        let strongest = (table.iter())
+            .filter(|r| r.policy != guess::Policy::Uniform)
+            .max_by(|a, b| a.pass.total_cmp(&b.pass));
+        if let Some(row) = strongest.filter(|r| !r.sure.is_empty()) {
+            const LISTED: usize = 12;
+            let more = row.sure.len().saturating_sub(LISTED);
+            let ids: Vec<&str> = row.sure.iter().take(LISTED).map(String::as_str).collect();
+            let ids = ids.join(", ");
+            let _ = if ja {
+                let more = if more > 0 {
+                    format!(" ほか {more} 問")
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    out,
+                    "  いちばん当たる方針「{}」で必ず当たる問題 {} 問: {ids}{more}",
+                    row.policy.name(lang),
+                    row.sure.len()
+                )
+            } else {
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    out,
+                    "  the strongest policy ({}) is sure of {} questions: {ids}{more}",
+                    row.policy.name(lang),
+                    row.sure.len()
+                )
+            };
+        }
     }
     let aim = guess::AIM * 100.0;
     let _ = if over.is_empty() {
