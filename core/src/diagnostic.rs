@@ -340,6 +340,16 @@ pub enum Message {
         /// ○× statements leaning one way.
         of: usize,
     },
+    /// `odd-one-out`: the right choice is the one plain choice among others
+    /// that share a cue, too often.
+    OddOneOut {
+        /// The right choice's 1-based number.
+        number: usize,
+        /// Single questions whose one differently worded choice is right.
+        count: usize,
+        /// Single questions with one differently worded choice.
+        of: usize,
+    },
     /// `key-echo`: the right choice alone repeats the most words of the
     /// scenario, prompt or course description, too often.
     KeyEcho {
@@ -468,6 +478,7 @@ impl Message {
             HedgeRight { .. } => "hedge-right",
             TrueFalsePolarity { .. } => "truefalse-polarity",
             KeyEcho { .. } => "key-echo",
+            OddOneOut { .. } => "odd-one-out",
         }
     }
 
@@ -490,7 +501,8 @@ impl Message {
             | DenialWrong { .. }
             | HedgeRight { .. }
             | TrueFalsePolarity { .. }
-            | KeyEcho { .. } => Severity::Advice,
+            | KeyEcho { .. }
+            | OddOneOut { .. } => Severity::Advice,
             _ => Severity::Error,
         }
     }
@@ -1050,6 +1062,14 @@ impl Message {
             KeyEcho { words, count, of } => format!(
                 "only the right choice repeats this many words of the scenario, prompt or course description ({}); in {count} of {of} single-choice questions where one choice alone repeats the most, it is the right one ({}%); use the scene's words in wrong choices too, or word the right one without leaning on them",
                 words.join(", "),
+                percent(*count, *of)
+            ),
+            OddOneOut { number, count, of } if ja => format!(
+                "この問題では、ほかの選択肢がそろって限定・否定・含みの言葉を持つなか、正解（{number} 番）だけがそれを持たない「仲間外れ」です。こうした仲間外れのある択一問題 {of} 問のうち {count} 問（{}%）で、仲間外れが正解です。正解と同じ言い方の誤りの選択肢を入れるか、誤りの選択肢どうしの言い方を変えてください",
+                percent(*count, *of)
+            ),
+            OddOneOut { number, count, of } => format!(
+                "here the right choice ({number}) is the one plain choice among others that all carry a limit, a denial or a hedge; in {count} of {of} single-choice questions with such an odd one out, it is the right one ({}%); add a wrong choice worded like the right one, or vary the wrong ones",
                 percent(*count, *of)
             ),
             // Errors are worded in `render`; this arm is never reached.

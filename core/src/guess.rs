@@ -274,7 +274,7 @@ fn choice_keys(course: &Course, question: &Question, policy: Policy) -> Vec<Vec<
     } else {
         1
     };
-    let odd = odd_one_out(&found);
+    let odd = cues::odd_one_out(&found);
     let echo = cues::echo_choice(course, question).map(|(i, _)| i);
     (0..texts.len())
         .map(|i| {
@@ -303,34 +303,6 @@ fn choice_keys(course: &Course, question: &Question, policy: Policy) -> Vec<Vec<
             }
         })
         .collect()
-}
-
-/// The one choice (of 3+) whose cues differ while all the others share theirs.
-fn odd_one_out(found: &[Cues]) -> Option<usize> {
-    if found.len() < 3 {
-        return None;
-    }
-    let profile = |c: &Cues| (c.limit.is_some(), c.denial.is_some(), c.hedge.is_some());
-    let profiles: Vec<_> = found.iter().map(profile).collect();
-    let differs = |i: usize| {
-        let p = profiles.get(i);
-        profiles
-            .iter()
-            .enumerate()
-            .all(|(j, q)| j == i || Some(q) != p)
-    };
-    let odd: Vec<usize> = (0..profiles.len()).filter(|i| differs(*i)).collect();
-    match odd.as_slice() {
-        [i] => {
-            let rest: Vec<_> = (profiles.iter().enumerate())
-                .filter(|(j, _)| j != i)
-                .map(|(_, p)| p)
-                .collect();
-            let first = rest.first();
-            rest.iter().all(|p| Some(p) == first).then_some(*i)
-        }
-        _ => None,
-    }
 }
 
 /// The chance that an attempt of `n` questions, drawn uniformly without
@@ -638,7 +610,7 @@ mod tests {
                         .iter()
                         .map(|t| Cues::of(&t.to_plain()))
                         .collect();
-                    let pick = odd_one_out(&found).expect("an odd one");
+                    let pick = cues::odd_one_out(&found).expect("an odd one");
                     a.answer(i, vec![pick], 1);
                 }
                 a.score(&c).passed

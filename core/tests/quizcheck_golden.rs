@@ -298,12 +298,13 @@ fn cue_fixtures() -> PathBuf {
 }
 
 /// The wording-cue rules (advice: they never fail, not even with --strict).
-const CUE_RULES: [&str; 5] = [
+const CUE_RULES: [&str; 6] = [
     "limit-wrong",
     "denial-wrong",
     "hedge-right",
     "truefalse-polarity",
     "key-echo",
+    "odd-one-out",
 ];
 
 /// Each file in `tests/fixtures/cues` triggers one cue rule (named by the

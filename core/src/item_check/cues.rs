@@ -283,6 +283,7 @@ pub(super) fn check(
     }
     polarity(items, out);
     key_echo(course, items, out);
+    odd_one_out_right(items, out);
 }
 
 /// `limit-wrong`, `denial-wrong` and `hedge-right`, each either way: the
@@ -444,6 +445,34 @@ fn polarity(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The one choice (of 3+) whose cues differ while all the others share theirs.
+pub fn odd_one_out(found: &[Cues]) -> Option<usize> {
+    if found.len() < 3 {
+        return None;
+    }
+    let profile = |c: &Cues| (c.limit.is_some(), c.denial.is_some(), c.hedge.is_some());
+    let profiles: Vec<_> = found.iter().map(profile).collect();
+    let differs = |i: usize| {
+        let p = profiles.get(i);
+        profiles
+            .iter()
+            .enumerate()
+            .all(|(j, q)| j == i || Some(q) != p)
+    };
+    let odd: Vec<usize> = (0..profiles.len()).filter(|i| differs(*i)).collect();
+    match odd.as_slice() {
+        [i] => {
+            let rest: Vec<_> = (profiles.iter().enumerate())
+                .filter(|(j, _)| j != i)
+                .map(|(_, p)| p)
+                .collect();
+            let first = rest.first();
+            rest.iter().all(|p| Some(p) == first).then_some(*i)
+        }
+        _ => None,
+    }
+}
+
 /// For a single question: the choice that alone repeats the most words of
 /// the scenario, prompt or course description, with those words.
 pub fn echo_choice(course: &Course, question: &Question) -> Option<(usize, Vec<String>)> {
@@ -490,6 +519,49 @@ fn key_echo(course: &Course, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     for (item, words) in hits {
         let words = words.into_iter().take(3).collect();
         let message = Message::KeyEcho { words, count, of };
+        warn(out, &item.source.answer, message);
+    }
+}
+
+/// `odd-one-out`: among single questions where one plain choice stands
+/// among others that all share a cue (one affirmative answer among "not
+/// covered because …"), the plain one is right in more than half and in
+/// 4+. A cued choice among plain ones is the directional rules' business.
+fn odd_one_out_right(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
+    let mut of = 0;
+    let mut hits = Vec::new();
+    for item in items {
+        let Kind::Single { answer, .. } = item.question.kind else {
+            continue;
+        };
+        let found: Vec<Cues> = item
+            .source
+            .choice_texts
+            .iter()
+            .map(|t| Cues::of(t))
+            .collect();
+        let plain = |i: usize| {
+            found
+                .get(i)
+                .is_some_and(|c| c.limit.or(c.denial).or(c.hedge).is_none())
+        };
+        if let Some(odd) = odd_one_out(&found).filter(|i| plain(*i)) {
+            of += 1;
+            if odd == answer {
+                hits.push(item);
+            }
+        }
+    }
+    let count = hits.len();
+    if count < 4 || count * 2 <= of {
+        return;
+    }
+    for item in hits {
+        let number = match item.question.kind {
+            Kind::Single { answer, .. } => answer + 1,
+            _ => 0,
+        };
+        let message = Message::OddOneOut { number, count, of };
         warn(out, &item.source.answer, message);
     }
 }
