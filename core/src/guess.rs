@@ -574,7 +574,8 @@ mod tests {
     #[test]
     fn the_table_agrees_with_seeded_attempts() {
         // 12 questions: the odd-one-out reader is right on the first 8 and
-        // wrong on the rest; draw 5, pass mark 60 %. Exact: P(at least 3 of
+        // wrong on the rest; draw 5, pass mark 60 %. The guesser assumes the
+        // app's draw: uniform, without replacement, blind to tags. Exact: P(at least 3 of
         // the 5 drawn among the 8) from the hypergeometric law.
         let good = ["規程に限られる", "規程に限られる", "原則として認められる"];
         let bad = [
@@ -586,7 +587,16 @@ mod tests {
         for i in 0..12 {
             let (choices, answer) = if i < 8 { (good, 2) } else { (bad, 0) };
             let choices = [choices[0], &format!("{}。", choices[1]), choices[2]];
-            questions.push(single(&format!("q{i}"), "どれですか。", &choices, answer));
+            let mut q = single(&format!("q{i}"), "どれですか。", &choices, answer);
+            // Tagged by area, the good ones in one: should the app ever draw
+            // by area (a blueprint), this comparison fails and the guesser
+            // must follow the new draw.
+            q.tags = vec![if i < 8 {
+                "相談".into()
+            } else {
+                "通報".into()
+            }];
+            questions.push(q);
         }
         let c = course(questions, Draw::Count(5), 60);
         let row = course_table(&c)
