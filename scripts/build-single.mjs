@@ -45,7 +45,7 @@ const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
 const iconFile = mustMatch(index, /<link rel="icon" href="\.\/([^"]+)"/, 'the icon in index.html')[1];
 
 const glue = mustReplace(
-  mustReplace(readFileSync(join(staging, glueFile), 'utf8'), /^export (class|function|const|let) /gm, '$1 ', 'un-exporting the glue'),
+  mustReplace(readFileSync(join(staging, glueFile), 'utf8'), /^export (class|function|const|let) /gm, (_, kind) => `${kind} `, 'un-exporting the glue'),
   /^export \{[^}]*\};?\s*$/gm,
   '',
   "the glue's export list",

@@ -8,10 +8,14 @@
 // (<script type="application/json" id="kenshu-reporting">, never run),
 // widens the page's Content-Security-Policy `connect-src` by exactly the
 // LRS's origin, and writes sw.js again so returning learners get the new
-// page as a new release. The settings are checked first; see the README
-// ("Reporting to an LMS or LRS") for the fields and their risks.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// page as a new release. The settings are checked first, by the app's own
+// check in Rust (`quizcheck reporting`, quiz_core::lms::settings), so what
+// this script accepts the app accepts; see the README ("Reporting to an LMS
+// or LRS") for the fields and their risks.
+import { readFileSync, writeFileSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { mustMatch, mustReplace } from './must.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
@@ -26,32 +30,48 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** Checks what the app will check (quiz_core::lms::xapi::Config), so a mistake shows here, not in learners' browsers. */
-function check(settings) {
-  const known = ['endpoint', 'activity_base', 'identity', 'auth'];
-  for (const key of Object.keys(settings)) if (!known.includes(key)) fail(`unknown field "${key}" (known: ${known.join(', ')})`);
-  let url;
-  try {
-    url = new URL(settings.endpoint);
-  } catch {
-    fail(`endpoint is not a URL: ${settings.endpoint}`);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The newest modification time under `path` (a file or a folder). */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/**
+ * How to run quizcheck: a built binary newer than the core's sources (so it
+ * checks as this checkout's app does), else through cargo, which builds it.
+ */
+function quizcheck() {
+  const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+  const sources = Math.max(newest(join(root, 'core', 'src')), newest(join(root, 'core', 'Cargo.toml')));
+  for (const profile of ['release', 'debug']) {
+    const bin = join(target, profile, 'quizcheck');
+    if (existsSync(bin) && statSync(bin).mtimeMs >= sources) return [bin, []];
   }
-  if (!['https:', 'http:'].includes(url.protocol)) fail(`endpoint must be https:// (or http:// on a closed network): ${settings.endpoint}`);
-  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost'].includes(url.hostname)) {
-    console.warn('configure-reporting: warning: the endpoint is http://, so statements and credentials travel unencrypted');
-  }
-  const identity = settings.identity ?? {};
-  if (identity.kind === 'account') {
-    if (!identity.home_page) fail('identity.home_page is required for kind "account"');
-  } else if (identity.kind === 'mbox') {
-    if (!identity.domain || identity.domain.includes('@')) fail('identity.domain must be a mail domain for kind "mbox"');
-  } else fail('identity.kind must be "account" or "mbox"');
-  const auth = settings.auth ?? { kind: 'none' };
-  if (auth.kind === 'basic') {
-    if (!auth.username || auth.password === undefined) fail('auth.username and auth.password are required for kind "basic"');
-    console.warn('configure-reporting: note: anyone who can open this site can read these credentials; use an account that may only write statements');
-  } else if (auth.kind !== 'none') fail('auth.kind must be "basic" or "none"');
-  return url.origin;
+  return ['cargo', ['run', '-q', '--manifest-path', join(root, 'Cargo.toml'), '-p', 'quiz-core', '--bin', 'quizcheck', '--']];
+}
+
+/** The settings checked by the app's own check; the LRS's origin, or the script stops with every problem said. */
+function check(file) {
+  const [command, args] = quizcheck();
+  const run = spawnSync(command, [...args, 'reporting', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.error) fail(`could not run quizcheck (${command}): ${run.error.message}`);
+  if (run.status !== 0) fail(`${file}: the settings were not accepted (see above); index.html is unchanged`);
+  const origin = run.stdout.trim();
+  // What goes into the CSP: an origin and nothing else (the check made it so).
+  if (!/^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin)) fail(`quizcheck gave no origin: ${JSON.stringify(run.stdout)}`);
+  return origin;
+}
+
+/**
+ * The settings as a data block: `<` escaped so no value can close the
+ * script element (or open a comment), U+2028 and U+2029 escaped too.
+ */
+function dataBlock(settings) {
+  const json = JSON.stringify(settings).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="kenshu-reporting">${json}</script>`;
 }
 
 const indexPath = join(dir, 'index.html');
@@ -61,24 +81,27 @@ const block = /\n?<script type="application\/json" id="kenshu-reporting">[\s\S]*
 html = html.replace(block, '');
 let connect = "connect-src 'self'";
 let said;
+let settings;
 if (source === '--off') {
   said = 'reporting off';
 } else {
-  let settings;
-  try {
-    settings = JSON.parse(readFileSync(source, 'utf8'));
-  } catch (e) {
-    fail(`${source}: ${e.message}`);
-  }
-  const origin = check(settings);
+  const origin = check(source);
+  // Read after the check, which refused anything JSON.parse would read
+  // differently (a key given twice, a lone surrogate).
+  settings = JSON.parse(readFileSync(source, 'utf8'));
   connect = `connect-src 'self' ${origin}`;
-  // `<` escaped, so no value can close the script element.
-  const json = JSON.stringify(settings).replace(/</g, '\\u003c');
-  html = mustReplace(html, '</head>', `<script type="application/json" id="kenshu-reporting">${json}</script>\n</head>`, 'adding the settings block');
+  html = mustReplace(html, '</head>', `${dataBlock(settings)}\n</head>`, 'adding the settings block');
   said = `reporting on: statements to ${settings.endpoint} (connect-src adds ${origin})`;
 }
 const directives = csp[1].split('; ').map((d) => (d.startsWith('connect-src ') ? connect : d));
 html = mustReplace(html, csp[0], `<meta http-equiv="Content-Security-Policy" content="${directives.join('; ')}">`, 'setting connect-src');
+// The page as the app will read it: one document, the settings exactly as given.
+const closes = html.split('</html>').length - 1;
+if (closes !== 1) fail(`index.html would have ${closes} </html>; nothing written`);
+const written = html.match(/<script type="application\/json" id="kenshu-reporting">([\s\S]*?)<\/script>/);
+if (JSON.stringify(written ? JSON.parse(written[1]) : undefined) !== JSON.stringify(settings)) {
+  fail('the settings block would not read back as the settings given; nothing written');
+}
 writeFileSync(indexPath, html);
 const { version } = writeServiceWorker(dir);
 console.log(`configure-reporting: ${said}; sw.js now caches as kenshu-${version}`);

@@ -53,14 +53,14 @@ export function splitWasm(dir) {
   // Trunk's subresource-integrity hashes were for the files just replaced.
   const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
   for (const file of [glueFile, wasmFile]) {
-    html = mustReplace(html, new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), `$1${sri(file)}"`, `the integrity hash of ${file}`);
+    html = mustReplace(html, new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), (_, head) => `${head}${sri(file)}"`, `the integrity hash of ${file}`);
   }
   // The split loader is imported by the glue: fetched with it, not after
   // it, as it starts a deep link's fetches.
   html = mustReplace(
     html,
     new RegExp(`(<link rel="modulepreload" href="\\./${glueFile}"[^>]*>)`),
-    `$1<link rel="modulepreload" href="./${loaderFile}" crossorigin="anonymous" integrity="${sri(loaderFile)}">`,
+    (link) => `${link}<link rel="modulepreload" href="./${loaderFile}" crossorigin="anonymous" integrity="${sri(loaderFile)}">`,
     "the glue's modulepreload link",
   );
   writeFileSync(indexPath, html);
@@ -238,7 +238,7 @@ function wrapLoad(callee) {`,
   loader = mustReplaceAll(
     loader,
     /makeLoad\(\(\) => \{\n    const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);/g,
-    'makeLoad("$1", () => {\n    const src = fetch(new URL("./$1", import.meta.url));',
+    (_, file) => `makeLoad("${file}", () => {\n    const src = fetch(new URL("./${file}", import.meta.url));`,
     'naming the file of each load',
   );
   loader = mustReplace(loader, 'function makeLoad(fetcher, deps) {', 'const byFile = new Map();\nfunction makeLoad(file, fetcher, deps) {', 'taking the file name in makeLoad');
