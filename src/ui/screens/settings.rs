@@ -50,6 +50,14 @@ pub fn SettingsPage() -> impl IntoView {
                 now_ms(),
             )
         });
+        // The staff number as stored (normalised: ０１２３ ４ → 01234), so
+        // the learner sees what their records will carry.
+        staff_number.set(store.progress.with_untracked(|p| {
+            p.learner
+                .as_ref()
+                .and_then(|l| l.staff_number.clone())
+                .unwrap_or_default()
+        }));
         name_saved.set(true);
         // Statements waiting for a staff number can go now.
         if let Some(r) = Reporting::get() {
