@@ -63,8 +63,12 @@ if (scos.length === 0) fail('no course in the build');
 const files = buildFiles(dist).filter((f) => !f.startsWith('pack_'));
 const left = new Set(['sw.js', 'static/register.js']);
 const LAUNCH = 'scorm-launch.js';
-const packaged = [...files.filter((f) => !left.has(f)), LAUNCH].sort();
+// A package is whole (nothing is copied over it), and publishes nothing:
+// an empty list answers the app's request for one (a release carries none).
+const PUBLISHED = 'courses/published.json';
+const packaged = [...new Set([...files.filter((f) => !left.has(f)), LAUNCH, PUBLISHED])].sort();
 const contents = new Map(files.filter((f) => !left.has(f)).map((f) => [f, readFileSync(join(dist, f))]));
+contents.set(PUBLISHED, Buffer.from('{"format":"kenshu-published","version":1,"courses":[]}\n'));
 // Runs before the app starts (a classic script; the app's loader is a
 // module): in a frame or an opened window, `?course=<id>` opens that
 // course's page rather than the course list. The LMS itself is found and

@@ -33,12 +33,15 @@ const compiled = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-
 const compiledFiles = readdirSync(compiled).filter((f) => f.endsWith('.course.json'));
 if (compiledFiles.length === 0) throw new Error(`build: no compiled course in ${compiled}`);
 for (const name of compiledFiles) copyFileSync(join(compiled, name), join(dir, 'courses', name));
-// An empty list of published courses, so a site that publishes none
-// answers it (a 404 would show as an error in every learner's console).
-// A trainer's own list replaces it; it is never precached, so a change
-// reaches learners on their next visit.
-writeFileSync(join(dir, 'courses', 'published.json'), '{"format":"kenshu-published","version":1,"courses":[]}\n');
-if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') process.exit(0);
+// The list of published courses (courses/published.json) belongs to the
+// site, not to a release: a release never carries one, so copying it over
+// a site keeps what the site publishes, and a site without a list answers
+// 404, which the app reads as "none". `trunk serve` answers a missing file
+// with the app's page, so a debug build has an empty list.
+if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') {
+  writeFileSync(join(dir, 'courses', 'published.json'), '{"format":"kenshu-published","version":1,"courses":[]}\n');
+  process.exit(0);
+}
 const chunks = splitWasm(dir);
 
 export const CSP = [
