@@ -20,6 +20,8 @@ async function answerAll(page, right) {
   const quiz = new QuizPage(page);
   const [, total] = await quiz.position();
   for (let n = 1; n <= total; n++) {
+    // The next question is on screen before its id is read.
+    await expect(quiz.counter).toHaveText(new RegExp(`\\b${n}\\s*/\\s*${total}\\b`));
     const q = questionById(await quiz.questionId());
     await quiz.answerWithMouse(right ? correctChoices(q) : wrongChoices(q));
     await quiz.next();
