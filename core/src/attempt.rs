@@ -64,6 +64,41 @@ pub struct Attempt {
     pub finished_ms: Option<u64>,
 }
 
+/// The first `n` of `shuffled` after the blueprint's areas have taken
+/// their `count` each, in area order, from the front of the same shuffled
+/// pool: every question of an area is equally likely to be the one asked.
+/// The parser has checked that the areas fit the draw.
+fn cover_blueprint<'q>(
+    course: &Course,
+    shuffled: Vec<&'q Question>,
+    n: usize,
+) -> Vec<&'q Question> {
+    let mut taken = vec![false; shuffled.len()];
+    let mut picked = Vec::with_capacity(n);
+    for area in &course.blueprint {
+        let mut still = area.count;
+        for (q, done) in shuffled.iter().zip(taken.iter_mut()) {
+            if still == 0 || picked.len() == n {
+                break;
+            }
+            if !*done && area.covers(q) {
+                *done = true;
+                picked.push(*q);
+                still -= 1;
+            }
+        }
+    }
+    for (q, done) in shuffled.iter().zip(&taken) {
+        if picked.len() == n {
+            break;
+        }
+        if !done {
+            picked.push(*q);
+        }
+    }
+    picked
+}
+
 /// The outcome of a finished (or partly finished) attempt.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score {
@@ -118,7 +153,12 @@ impl Attempt {
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut picked: Vec<&Question> = pool.to_vec();
         rng.shuffle(&mut picked);
-        picked.truncate(n);
+        if course.blueprint.is_empty() || n >= picked.len() {
+            picked.truncate(n);
+        } else {
+            picked = cover_blueprint(course, picked, n);
+            rng.shuffle(&mut picked);
+        }
         let items = picked
             .into_iter()
             .map(|q| {
@@ -310,6 +350,7 @@ mod tests {
             pass_mark: 80,
             pass_valid_days: None,
             draw,
+            blueprint: vec![],
             questions: (0..n).map(|i| single(&format!("q{i}"), i % 4)).collect(),
             hidden: false,
             checked: None,
@@ -418,5 +459,53 @@ mod tests {
             }
         }
         assert_eq!(seen.len(), 30);
+    }
+
+    #[test]
+    fn every_attempt_covers_the_blueprint_and_any_question_can_come() {
+        use crate::model::Area;
+        // 20 questions: q0–q2 通報, q3–q4 相談 (q4 also 通報), the rest untagged.
+        let mut c = course(20, Draw::Count(5));
+        for (i, q) in c.questions.iter_mut().enumerate() {
+            q.tags = match i {
+                0..=2 => vec!["通報".into()],
+                3 => vec!["相談".into()],
+                4 => vec!["相談".into(), "通報".into()],
+                _ => vec![],
+            };
+        }
+        let area = |name: &str, tags: &[&str], count| Area {
+            name: name.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            count,
+        };
+        c.blueprint = vec![area("通報", &["通報"], 2), area("相談", &["相談"], 1)];
+        let mut seen = std::collections::HashSet::new();
+        let mut first = std::collections::HashSet::new();
+        for seed in 0..2_000 {
+            let a = Attempt::start(&c, seed, 0);
+            let asked: Vec<&Question> = a
+                .items
+                .iter()
+                .map(|i| c.question(&i.question).expect("drawn from the pool"))
+                .collect();
+            assert_eq!(asked.len(), 5);
+            let ids: std::collections::HashSet<_> = asked.iter().map(|q| &q.id).collect();
+            assert_eq!(ids.len(), 5, "no question twice");
+            let has = |t: &str| {
+                asked
+                    .iter()
+                    .filter(|q| q.tags.iter().any(|x| x == t))
+                    .count()
+            };
+            assert!(has("通報") >= 2 && has("相談") >= 1, "seed {seed}: {ids:?}");
+            seen.extend(ids.into_iter().cloned());
+            first.insert(a.items[0].question.clone());
+        }
+        assert_eq!(seen.len(), 20, "the rest are still drawn at random");
+        assert!(first.len() > 10, "the covered areas are not asked first");
+        // A retry asks exactly what it is given, blueprint or not.
+        let retry = Attempt::retry(&c, &["q7".into()], 1, 0);
+        assert_eq!(retry.items.len(), 1);
     }
 }

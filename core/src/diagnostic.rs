@@ -61,7 +61,7 @@ pub enum Message {
     UnknownKey {
         /// The key as written.
         key: String,
-        /// Where it was found: `course` or `question`.
+        /// Where it was found: `course`, `question` or `blueprint`.
         context: &'static str,
         /// The known key it is closest to, if one is close.
         suggestion: Option<&'static str>,
@@ -168,6 +168,27 @@ pub enum Message {
         draw: i64,
         /// How many questions the file has.
         pool: usize,
+    },
+    /// A `[[blueprint]]` area with fewer questions than its `count`.
+    BlueprintTooFew {
+        /// The area's name.
+        name: String,
+        /// The count asked for.
+        count: usize,
+        /// Its questions, less what earlier areas sharing them may take.
+        found: usize,
+    },
+    /// The areas' counts add up to more than one attempt asks.
+    BlueprintOverDraw {
+        /// The sum of the counts.
+        total: usize,
+        /// Questions one attempt asks.
+        draw: usize,
+    },
+    /// A `[[blueprint]]` `count` below 1.
+    BlueprintCountRange {
+        /// The value written.
+        value: i64,
     },
     /// `difficulty` outside 1–3.
     DifficultyRange {
@@ -398,8 +419,19 @@ pub enum Expected {
     Table,
     /// An array of tables `[[question]]`.
     QuestionArray,
+    /// An array of tables `[[blueprint]]`.
+    BlueprintArray,
     /// A date string, e.g. `"2026-12-01"`.
     Date,
+}
+
+/// Where an unknown key was found, in Japanese.
+fn context_words(context: &str) -> &'static str {
+    match context {
+        "course" => "コース",
+        "blueprint" => "出題範囲（[[blueprint]]）",
+        _ => "問題",
+    }
 }
 
 impl Expected {
@@ -424,6 +456,8 @@ impl Expected {
             (Table, Lang::En) => "a table (a header like [question.feedback])",
             (QuestionArray, Lang::Ja) => "[[question]] の見出しで始まる問題の並び",
             (QuestionArray, Lang::En) => "questions, each starting with a [[question]] header",
+            (BlueprintArray, Lang::Ja) => "[[blueprint]] の見出しで始まる出題範囲の並び",
+            (BlueprintArray, Lang::En) => "areas, each starting with a [[blueprint]] header",
             (Date, Lang::Ja) => "引用符で囲んだ日付（例: \"2026-12-01\"）",
             (Date, Lang::En) => "a date in quotes (e.g. \"2026-12-01\")",
         }
@@ -456,6 +490,9 @@ impl Message {
             PassMarkRange { .. } => "pass-mark-range",
             DrawNotPositive { .. } => "draw-not-positive",
             DrawTooLarge { .. } => "draw-too-large",
+            BlueprintTooFew { .. } => "blueprint-too-few",
+            BlueprintOverDraw { .. } => "blueprint-over-draw",
+            BlueprintCountRange { .. } => "blueprint-count-range",
             DifficultyRange { .. } => "difficulty-range",
             NoQuestions => "no-questions",
             NumberTooLarge { .. } => "number-too-large",
@@ -520,11 +557,11 @@ impl Message {
                 suggestion: Some(s),
             } if ja => format!(
                 "「{key}」は{}で使えるキーではありません。「{s}」の書き間違いではありませんか",
-                if *context == "course" { "コース" } else { "問題" }
+                context_words(context)
             ),
             UnknownKey { key, context, .. } if ja => format!(
                 "「{key}」は{}で使えるキーではありません。綴りを確かめてください（使えるキーは quizzes/README.md）",
-                if *context == "course" { "コース" } else { "問題" }
+                context_words(context)
             ),
             UnknownKey {
                 key,
@@ -631,6 +668,24 @@ impl Message {
             DrawTooLarge { draw, pool } => format!(
                 "`draw` is {draw} but the file has only {pool} questions; lower it or use \"all\""
             ),
+            BlueprintTooFew { name, count, found } if ja => format!(
+                "出題範囲「{name}」は毎回 {count} 問出す設定ですが、そのタグの問題が {found} 問しかありません（前の出題範囲と重なる問題は、その出題範囲が使う数だけ除いて数えます）。問題にタグを付けるか count を減らしてください"
+            ),
+            BlueprintTooFew { name, count, found } => format!(
+                "blueprint area \"{name}\" asks {count} questions per attempt but only {found} carry its tags (not counting as many shared questions as an earlier area takes); tag more questions or lower `count`"
+            ),
+            BlueprintOverDraw { total, draw } if ja => format!(
+                "出題範囲（[[blueprint]]）の count の合計 {total} が、1回の出題数 {draw} を超えています。合計を {draw} 以下にしてください"
+            ),
+            BlueprintOverDraw { total, draw } => format!(
+                "the blueprint's counts add up to {total}, more than the {draw} questions an attempt asks; lower them"
+            ),
+            BlueprintCountRange { value } if ja => format!(
+                "出題範囲の count は1以上の整数にしてください（{value} になっています）"
+            ),
+            BlueprintCountRange { value } => {
+                format!("a blueprint area's `count` must be at least 1 (it is {value})")
+            }
             DifficultyRange { value } if ja => format!(
                 "difficulty（難易度）は 1（基礎）・2（標準）・3（応用）のどれかです（{value} になっています）"
             ),

@@ -421,6 +421,7 @@ mod tests {
             pass_mark,
             pass_valid_days: None,
             draw,
+            blueprint: vec![],
             questions,
             hidden: false,
             checked: None,

@@ -17,6 +17,11 @@
 //! checked = "2026-12-01"            # optional: when the facts were last confirmed against
 //!                                   # their sources (YYYY-MM-DD); the default for every question
 //!
+//! [[blueprint]]                     # optional: areas every attempt covers
+//! name = "メール"                    # shown to trainers in problems
+//! tags = ["メール", "フィッシング"]    # a question belongs when it has any of these tags
+//! count = 1                         # optional (default 1): at least this many per attempt
+//!
 //! [[question]]
 //! id = "ds-phishing-1"              # required, unique across all files; progress is keyed by it
 //! kind = "single"                   # optional: "single" (default), "multiple" or "truefalse"
@@ -89,6 +94,10 @@ pub struct Course {
     pub pass_valid_days: Option<u32>,
     /// How many questions one attempt draws from the pool.
     pub draw: Draw,
+    /// Areas every attempt covers (`[[blueprint]]`): the draw takes at
+    /// least `count` questions of each before the rest at random.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blueprint: Vec<Area>,
     /// The pool, in file order.
     pub questions: Vec<Question>,
     /// True for files whose name starts with `_`: checked, never listed.
@@ -150,6 +159,26 @@ impl Course {
     /// The question with this id, if the course has it.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// One area of a course's blueprint: every attempt asks at least `count`
+/// questions carrying any of `tags` (e.g. every 人権尊重 attempt has an
+/// abuse report).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Area {
+    /// The area's name, for trainers.
+    pub name: String,
+    /// A question belongs to the area when it has any of these tags.
+    pub tags: Vec<String>,
+    /// How many of its questions each attempt asks at least (1 or more).
+    pub count: usize,
+}
+
+impl Area {
+    /// True when `question` belongs to this area.
+    pub fn covers(&self, question: &Question) -> bool {
+        question.tags.iter().any(|t| self.tags.contains(t))
     }
 }
 

@@ -11,7 +11,7 @@ use toml::de::{DeArray, DeInteger, DeTable, DeValue};
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Expected, Message};
-use crate::model::{Course, Draw, Kind, Question};
+use crate::model::{Area, Course, Draw, Kind, Question};
 use crate::text::Text;
 
 /// What one file yields: the course (when it has no problem), its problems,
@@ -59,8 +59,10 @@ const COURSE_KEYS: &[&str] = &[
     "pass_valid_days",
     "draw",
     "checked",
+    "blueprint",
     "question",
 ];
+const BLUEPRINT_KEYS: &[&str] = &["name", "tags", "count"];
 const QUESTION_KEYS: &[&str] = &[
     "id",
     "kind",
@@ -169,6 +171,10 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
         }
         Some(v) => cx.draw(v, pool, pool > 0),
     };
+    let blueprint = match table.get("blueprint") {
+        Some(value) => cx.blueprint(value, &questions, draw),
+        None => Some(Vec::new()),
+    };
     out.course_id = id.clone();
     let course = (|| {
         Some(Course {
@@ -180,6 +186,7 @@ pub fn parse_course(text: &str, hidden: bool) -> ParsedFile {
             pass_mark: pass_mark?,
             pass_valid_days: pass_valid.then_some(pass_valid_days)?,
             draw: draw?,
+            blueprint: blueprint?,
             questions,
             hidden,
             checked,
@@ -409,6 +416,95 @@ impl Cx {
                 None
             }
         }
+    }
+
+    /// `[[blueprint]]`: areas every attempt covers. Each area needs enough
+    /// questions of its own (after the areas before it took theirs), and
+    /// together they must fit in one attempt.
+    fn blueprint(
+        &mut self,
+        value: &Value<'_>,
+        questions: &[Question],
+        draw: Option<Draw>,
+    ) -> Option<Vec<Area>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(value.span(), "blueprint", Expected::BlueprintArray);
+            return None;
+        };
+        let mut areas: Vec<Area> = Vec::new();
+        // Each earlier area's members, by question.
+        let mut earlier: Vec<Vec<bool>> = Vec::new();
+        let mut ok = true;
+        for item in items.iter() {
+            let DeValue::Table(t) = item.get_ref() else {
+                self.wrong_type(item.span(), "blueprint", Expected::BlueprintArray);
+                ok = false;
+                continue;
+            };
+            self.unknown_keys(t, BLUEPRINT_KEYS, "blueprint");
+            let name = self.text(t, "name").map(|n| n.to_plain());
+            let tags = match self.required(t, "tags") {
+                Some(v) => self.string_list(v, "tags"),
+                None => None,
+            };
+            let count = match t.get("count") {
+                None => Some(1),
+                Some(v) => self
+                    .int_of(v, "count")
+                    .and_then(|n| match usize::try_from(n) {
+                        Ok(c) if c >= 1 => Some(c),
+                        _ => {
+                            self.push(v.span(), Message::BlueprintCountRange { value: n });
+                            None
+                        }
+                    }),
+            };
+            let (Some(name), Some(tags), Some(count)) = (name, tags, count) else {
+                ok = false;
+                continue;
+            };
+            let area = Area {
+                name,
+                tags: tags.into_iter().map(|(t, _)| t).collect(),
+                count,
+            };
+            // In the worst case every earlier area that shares questions
+            // with this one took its picks from them: what is left must
+            // still fill this area, whatever the draw took.
+            let members: Vec<bool> = questions.iter().map(|q| area.covers(q)).collect();
+            let shared_taken: usize = areas
+                .iter()
+                .zip(&earlier)
+                .filter(|(_, m): &(&Area, &Vec<bool>)| {
+                    m.iter().zip(&members).any(|(a, b)| *a && *b)
+                })
+                .map(|(a, _)| a.count)
+                .sum();
+            let found = members
+                .iter()
+                .filter(|m| **m)
+                .count()
+                .saturating_sub(shared_taken);
+            if found < count {
+                let name = area.name.clone();
+                self.push(item.span(), Message::BlueprintTooFew { name, count, found });
+                ok = false;
+            }
+            earlier.push(members);
+            areas.push(area);
+        }
+        let total: usize = areas.iter().map(|a| a.count).sum();
+        let attempt_len = match draw {
+            Some(Draw::All) => questions.len(),
+            Some(Draw::Count(n)) => n.min(questions.len()),
+            None => return None,
+        };
+        if ok && total > attempt_len {
+            let draw = attempt_len;
+            self.push(value.span(), Message::BlueprintOverDraw { total, draw });
+            ok = false;
+        }
+        ok.then_some(areas)
     }
 
     fn draw(&mut self, value: &Value<'_>, pool: usize, pool_known: bool) -> Option<Draw> {

@@ -28,6 +28,7 @@ pub fn review_course(courses: &[Course], title: &str, ids: &[String]) -> Course 
         pass_mark: 0,
         pass_valid_days: None,
         draw: Draw::All,
+        blueprint: vec![],
         questions,
         hidden: true,
         checked: None,
