@@ -3,10 +3,10 @@
 // Usage: node scripts/serve-dist.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, normalize, extname } from 'node:path';
+import { join, resolve, sep, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const root = process.argv[2] ?? 'dist';
+const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -16,9 +16,17 @@ const types = {
 const cache = new Map();
 
 createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
-  if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  } catch {
+    // A malformed escape (a lone %) is the client's error, never the server's end.
+    res.writeHead(400).end('bad request');
+    return;
+  }
+  const file = resolve(join(root, path.endsWith('/') ? path + 'index.html' : path));
+  // Inside the folder only: `..%2F` must not reach a sibling such as dist-single/.
+  if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
   let body;
   try { body = await readFile(file); } catch { res.writeHead(404).end('not found'); return; }
   const type = types[extname(file)] ?? 'application/octet-stream';

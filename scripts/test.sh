@@ -29,6 +29,9 @@ bash -c 'cd /tmp && . "$0/scripts/setup.sh" 2>/dev/null && [[ $- != *e* ]] && [ 
 step "native tests"
 cargo test --workspace --locked
 
+step "script tests (node --test: the build and test scripts' own logic)"
+node --test tests/scripts/
+
 step "question files (quizcheck --strict: item-writing warnings and stale dates fail; wording-cue advice is reported, never fails)"
 cargo run -q -p quiz-core --bin quizcheck --locked -- --strict quizzes
 
