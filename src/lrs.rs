@@ -33,17 +33,27 @@ pub fn site_base() -> String {
 }
 
 /// An LRS's answer: the HTTP status (0 when none came: offline, refused
-/// by CORS, or the server is down) and its body or the browser's error.
+/// by CORS, the server is down, or it did not answer in time) and its body
+/// or the browser's error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reply {
     /// HTTP status, 0 for no answer.
     pub status: u16,
     /// The body, or what went wrong.
     pub text: String,
+    /// The `Retry-After` header, when the LRS sent one and lets the page
+    /// read it (`Access-Control-Expose-Headers`).
+    pub retry_after: Option<String>,
 }
 
+/// How long a request may take before the app gives up on it (an LRS that
+/// hangs): shorter than the outbox's lease, so another tab never waits on
+/// a request this one still counts on.
+pub const TIMEOUT_MS: u32 = 20_000;
+
 /// Sends `method` to `url` with the xAPI headers and an optional
-/// `Authorization`. Never sends cookies: the LRS is another origin.
+/// `Authorization`, giving up after [`TIMEOUT_MS`]. Never sends cookies:
+/// the LRS is another origin.
 pub async fn request(
     method: &str,
     url: &str,
@@ -58,8 +68,14 @@ pub async fn request(
             text: e
                 .dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
+                .or_else(|| {
+                    js_sys::Reflect::get(&e, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                })
                 .or_else(|| e.as_string())
                 .unwrap_or_else(|| "no answer".to_owned()),
+            retry_after: None,
         },
     }
 }
@@ -84,16 +100,19 @@ async fn try_request(
     init.set_headers(&headers);
     init.set_credentials(web_sys::RequestCredentials::Omit);
     init.set_cache(web_sys::RequestCache::NoStore);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     if let Some(body) = body {
         init.set_body(&wasm_bindgen::JsValue::from_str(body));
     }
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await?
         .dyn_into()?;
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text: Promise = response.text()?;
     let text = JsFuture::from(text).await?.as_string().unwrap_or_default();
     Ok(Reply {
         status: response.status(),
         text,
+        retry_after,
     })
 }

@@ -281,20 +281,21 @@ pub fn save_published_good(files: &[SourceFile]) -> Result<(), StorageError> {
 }
 
 /// Reads the outbox, lets `change` work on it, and writes it back: read,
-/// change, write in one go, so two tabs never lose a statement. An outbox
-/// that cannot be read is copied aside (never overwritten unread) and a new
-/// one started; one from a newer version is left as it is.
+/// change, write in one go (synchronously, so two tabs never lose a
+/// statement). An outbox that cannot be read is copied aside (never
+/// overwritten unread) and a new one started; one from a newer version is
+/// left as it is. Every failure is returned, for the learner to see.
 pub fn update_outbox<R>(
     now_ms: u64,
     change: impl FnOnce(&mut quiz_core::lms::outbox::Outbox) -> R,
 ) -> Result<R, StorageError> {
-    use quiz_core::lms::outbox::{Outbox, VERSION};
+    use quiz_core::lms::outbox::Outbox;
     let mut outbox = match get_raw(&Key::Outbox)? {
         None => Outbox::new(),
-        Some(raw) => match serde_json::from_str::<Outbox>(&raw) {
-            Ok(o) if o.version > VERSION => return Err(StorageError::Newer(u64::from(o.version))),
+        Some(raw) => match Outbox::from_json(&raw) {
             Ok(o) => o,
-            Err(_) => {
+            Err(Some(newer)) => return Err(StorageError::Newer(u64::from(newer))),
+            Err(None) => {
                 keep_aside(&raw, now_ms).map_err(|_| StorageError::NotKeptAside)?;
                 Outbox::new()
             }

@@ -279,10 +279,10 @@ fn the_outbox_is_kept_between_visits_and_a_damaged_one_is_kept_aside() {
     local().clear().unwrap();
     let queued = |id: &str| Queued {
         id: id.to_owned(),
-        statement: serde_json::json!({ "id": id }),
+        statement: serde_json::json!({ "id": id, "actor": { "mbox": "mailto:1@x" } }),
     };
     let added = storage::update_outbox(1, |o| o.add(vec![queued("a"), queued("b")])).unwrap();
-    assert_eq!(added, 2);
+    assert_eq!(added.kept, 2);
     // The next visit (another read) finds both waiting.
     let waiting = storage::update_outbox(2, |o| o.pending.len()).unwrap();
     assert_eq!(waiting, 2);

@@ -387,6 +387,31 @@ pub fn lrs_read_done(lang: Lang, people: usize, statements: usize) -> String {
     }
 }
 
+/// A reading of the LRS that stopped before the end: what was read, why it
+/// stopped, and that the table is not complete.
+pub fn lrs_read_incomplete(lang: Lang, people: usize, statements: usize, why: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "読み込みは完了していません。{why} ここまでに読み込めた {people} 人分（{statements} 件の記録）だけを表示しています。この集計は全員分ではありません。"
+        ),
+        Lang::En => format!(
+            "The reading is not complete. {why} Only the {people} learners ({statements} statements) read so far are shown; this table does not cover everyone."
+        ),
+    }
+}
+
+/// The reading stopped at the page limit.
+pub fn lrs_page_limit(lang: Lang, pages: usize) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "読み込むページの上限（{pages} ページ）に達しました。期間（この日以降）を指定して、分けて読み込んでください。"
+        ),
+        Lang::En => format!(
+            "The page limit ({pages} pages) was reached. Choose a start date and read in parts."
+        ),
+    }
+}
+
 /// An LRS answer the app did not expect.
 pub fn lrs_failed(lang: Lang, status: u16) -> String {
     match lang {
@@ -403,13 +428,49 @@ pub fn records_waiting(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Records not kept because the outbox was full.
+pub fn records_not_kept(lang: Lang, n: u64, cap: usize, reserve: usize) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "送信を待つ記録がこのブラウザに保管できる上限（{cap} 件、コースの開始と結果の記録にはさらに {reserve} 件）に達したため、{n} 件の記録を保管できませんでした。送信できしだい空きができます。学習の進み具合と結果はこのブラウザに保存されています。"
+        ),
+        Lang::En => format!(
+            "The records waiting to be sent reached the most this browser keeps ({cap}, and {reserve} more for starting a course and its result), so {n} records could not be kept. Room is made as they are sent. Your progress and results are saved in this browser."
+        ),
+    }
+}
+
+/// The outbox is full (nothing lost yet).
+pub fn outbox_full(lang: Lang, cap: usize) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "送信を待つ記録が上限（{cap} 件）に達しました。送信できるまで、これ以上の回答の記録は保管できません。"
+        ),
+        Lang::En => format!(
+            "The records waiting to be sent reached the limit ({cap}). Until they are sent, no more answers can be kept."
+        ),
+    }
+}
+
+/// One attempt kept aside for want of a staff number: course, when, how many.
+pub fn unclaimed_attempt(lang: Lang, course: &str, when: &str, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{course}（{when}、記録 {n} 件）"),
+        Lang::En => format!("{course} ({when}, {n} records)"),
+    }
+}
+
 /// How many records the LRS refused (kept in this browser).
 pub fn records_refused(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Ja => {
-            format!("{n} 件は送信先に受け付けられませんでした（このブラウザに残してあります）。")
+            format!(
+                "{n} 件は送信先に受け付けられませんでした（このブラウザに残してあります。管理者にお知らせください）。"
+            )
         }
-        Lang::En => format!("{n} records were refused by the LRS (they are kept in this browser)."),
+        Lang::En => format!(
+            "{n} records were refused by the LRS (they are kept in this browser; please tell the administrator)."
+        ),
     }
 }
 
@@ -770,6 +831,7 @@ pub struct TrainerUi {
     pub lrs_endpoint: &'static str,
     pub lrs_username: &'static str,
     pub lrs_password: &'static str,
+    pub lrs_since: &'static str,
     pub lrs_read: &'static str,
     pub lrs_auth_failed: &'static str,
     pub lrs_unreachable: &'static str,
@@ -857,6 +919,7 @@ static JA_TRAINER: TrainerUi = TrainerUi {
     lrs_endpoint: "LRS のアドレス（xAPI）",
     lrs_username: "ユーザー名",
     lrs_password: "パスワード",
+    lrs_since: "この日以降に記録されたものだけ（空欄ならすべて）",
     lrs_read: "LRS から読み込む",
     lrs_auth_failed: "ユーザー名かパスワードが違うか、読み取りの権限がありません。",
     lrs_unreachable: "LRS に接続できません。アドレスと、このサイトからの接続が LRS とこのサイトの設定で許可されているかを確認してください。",
@@ -937,6 +1000,7 @@ static EN_TRAINER: TrainerUi = TrainerUi {
     lrs_endpoint: "LRS address (xAPI)",
     lrs_username: "User name",
     lrs_password: "Password",
+    lrs_since: "Only records stored from this day (empty: all)",
     lrs_read: "Read from the LRS",
     lrs_auth_failed: "The user name or password is wrong, or the account may not read statements.",
     lrs_unreachable: "The LRS cannot be reached. Check the address, and that both the LRS and this site's settings allow this site to connect.",
@@ -969,12 +1033,20 @@ pub struct ReportingUi {
     pub reporting_heading: &'static str,
     pub reporting_intro: &'static str,
     pub reporting_destination: &'static str,
-    pub reporting_needs_number: &'static str,
     pub reporting_later: &'static str,
     pub reporting_send_now: &'static str,
     pub reporting_nothing_waiting: &'static str,
     pub reporting_last_error: &'static str,
     pub reporting_broken: &'static str,
+    pub reporting_sending: &'static str,
+    pub reporting_sign_in: &'static str,
+    pub reporting_busy: &'static str,
+    pub reporting_server_error: &'static str,
+    pub reporting_storage_failed: &'static str,
+    pub reporting_unclaimed_intro: &'static str,
+    pub reporting_unclaimed_set_number: &'static str,
+    pub reporting_unclaimed_confirm: &'static str,
+    pub reporting_claim: &'static str,
 }
 
 static JA_REPORTING: ReportingUi = ReportingUi {
@@ -982,12 +1054,20 @@ static JA_REPORTING: ReportingUi = ReportingUi {
     reporting_heading: "研修記録の送信",
     reporting_intro: "この職場の設定により、コースの開始、各問の回答、結果（合否と得点）が、職員番号・氏名・所属とともに組織の学習記録システム（LRS）に送信されます。送信できないあいだは、このブラウザに保管して、つながったときに送ります。",
     reporting_destination: "送信先",
-    reporting_needs_number: "職員番号が設定されていないため、まだ送信していません。設定画面で職員番号を入力すると送信します。",
     reporting_later: "つながりしだい、自動で送信します。",
     reporting_send_now: "今すぐ送信する",
     reporting_nothing_waiting: "送信を待っている記録はありません。",
     reporting_last_error: "前回の送信で起きたこと",
     reporting_broken: "この職場の送信設定を読み取れないため、記録は送信していません（このブラウザには保存されています）。管理者にお知らせください。",
+    reporting_sending: "送信しています。",
+    reporting_sign_in: "送信先（LRS）がこのサイトのサインインを受け付けません（この職場の送信設定のユーザー名かパスワードが違う可能性があります）。記録はこのブラウザに保管しています。管理者にお知らせください。送信は 1 時間ごとに試みます。",
+    reporting_busy: "送信先（LRS）が混み合っているため、時間をおいて自動で送信します。",
+    reporting_server_error: "送信先（LRS）で問題が起きているため、時間をおいて自動で送信します。",
+    reporting_storage_failed: "研修の記録をこのブラウザに保存できませんでした。このページは開いたままにしてください（閉じると、まだ送信していない記録が失われます）。ブラウザの空き容量と設定を確認してください。",
+    reporting_unclaimed_intro: "職員番号が設定されていないあいだに受けた研修の記録があります。誰の記録か分からないため、送信せずにこのブラウザに残しています（あとから設定された職員番号で自動的に送ることはありません）。",
+    reporting_unclaimed_set_number: "あなたが受けたものであれば、設定画面で職員番号を入力してから、ここで送信してください。",
+    reporting_unclaimed_confirm: "あなたが受けたものだけ「私の記録として送信する」を押してください。ほかの方の記録は、そのままにしてください（送信されません）。",
+    reporting_claim: "私の記録として送信する",
 };
 
 static EN_REPORTING: ReportingUi = ReportingUi {
@@ -995,12 +1075,20 @@ static EN_REPORTING: ReportingUi = ReportingUi {
     reporting_heading: "Sending your training records",
     reporting_intro: "As this site is set up, starting a course, each answer and your results (pass or fail and score) are sent with your staff number, name and department to your organisation's learning record store (LRS). While they cannot be sent, they are kept in this browser and sent once it connects.",
     reporting_destination: "Sent to",
-    reporting_needs_number: "Not sent yet: no staff number is set. Enter your staff number in Settings and they will be sent.",
     reporting_later: "They will be sent automatically once the connection is back.",
     reporting_send_now: "Send now",
     reporting_nothing_waiting: "No records are waiting to be sent.",
     reporting_last_error: "What happened on the last try",
     reporting_broken: "This site's reporting settings cannot be read, so nothing is being sent (your progress is saved in this browser). Please tell the administrator.",
+    reporting_sending: "Sending.",
+    reporting_sign_in: "The learning record store (LRS) refuses this site's sign-in (the user name or password in this site's reporting settings may be wrong). Your records are kept in this browser. Please tell the administrator. Sending is tried once an hour.",
+    reporting_busy: "The learning record store (LRS) is busy; your records will be sent automatically a little later.",
+    reporting_server_error: "The learning record store (LRS) has a problem; your records will be sent automatically a little later.",
+    reporting_storage_failed: "Your training records could not be saved in this browser. Please keep this page open (closing it loses the records not sent yet), and check the browser's free space and settings.",
+    reporting_unclaimed_intro: "Some training was taken while no staff number was set. As nobody knows whose records these are, they are kept in this browser and not sent (they are never sent automatically under a staff number set later).",
+    reporting_unclaimed_set_number: "If you took it, enter your staff number in Settings, then send it from here.",
+    reporting_unclaimed_confirm: "Press \"Send as my records\" only for what you took yourself. Leave other people's records as they are (they are not sent).",
+    reporting_claim: "Send as my records",
 };
 
 /// The reporting strings for a language.

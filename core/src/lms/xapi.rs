@@ -1,7 +1,7 @@
 //! xAPI 1.0.3 statements for a Learning Record Store: the deployment's
-//! [`Config`], the statements one learner event makes ([`statements`]), and
-//! what is added only when sending ([`ready_to_send`]: the actor and the
-//! department, which the learner may set after the event).
+//! [`Config`] and the statements one learner event makes ([`make`]), with
+//! the actor and the department as they are at the event: a statement is
+//! never given the identity of whoever is set when it is sent.
 //!
 //! Verbs are ADL's (`attempted`, `answered`, `completed`, `passed`,
 //! `failed`, `resumed`, `suspended`). Every statement id is a UUID v5 of
@@ -10,6 +10,11 @@
 //! LRS stores it once. Every statement carries an explicit `timestamp`: an
 //! LRS compares a re-sent statement with the stored one, and one that
 //! filled in its own timestamp would see a conflict.
+//!
+//! Only a full attempt ([`Attempt::is_full_of`]) is reported as an attempt
+//! at the course. A retry of the missed questions or a review is practice:
+//! its answers go out as `answered` (marked as practice in the context),
+//! never `attempted`, `completed`, `passed` or `failed`.
 
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -163,13 +168,14 @@ pub fn basic_auth(username: &str, password: &str) -> String {
     format!("Basic {token}")
 }
 
-/// A statement made by an event, waiting for its actor: stored in the
-/// outbox as it is, so its id and content never change on a retry.
+/// A statement made by an event, as the outbox keeps it: its id and
+/// content never change on a retry. It carries its actor, or none when no
+/// 職員番号 was set at the event.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
 pub struct Queued {
     /// The statement id (also inside `statement`).
     pub id: String,
-    /// The statement without `actor`.
+    /// The statement.
     pub statement: Value,
 }
 
@@ -187,12 +193,56 @@ pub enum Event<'a> {
     Answered(&'a Attempt, usize),
 }
 
-/// Makes the statements for one event. `activity_base` ends in `/` (the
-/// configured base or the site's address); `at_ms` is when it happened.
+/// Who the learner is at the moment of an event: the actor (`None` while
+/// no 職員番号 is set) and their 所属.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Who {
+    /// The xAPI actor ([`Config::actor`]).
+    pub actor: Option<Value>,
+    /// The learner's 所属, sent as a context extension.
+    pub department: Option<String>,
+}
+
+/// Makes the statements for one event, each with the actor and department
+/// as they are now (`who`); without an actor they are made without one, to
+/// be kept aside until the person who took them confirms them.
+pub fn make(
+    event: Event,
+    course: &Course,
+    activity_base: &str,
+    at_ms: u64,
+    who: &Who,
+) -> Vec<Queued> {
+    let mut made = statements(event, course, activity_base, at_ms);
+    if let Some(actor) = &who.actor {
+        for q in &mut made {
+            q.statement = with_actor(
+                &q.statement,
+                actor,
+                who.department.as_deref(),
+                activity_base,
+            );
+        }
+    }
+    made
+}
+
+/// Makes the statements for one event, without an actor. `activity_base`
+/// ends in `/` (the configured base or the site's address); `at_ms` is when
+/// it happened. A practice attempt (a retry, a review) makes only its
+/// answers.
 pub fn statements(event: Event, course: &Course, activity_base: &str, at_ms: u64) -> Vec<Queued> {
     let base = with_slash(activity_base);
     let course_activity = course_activity(course, &base);
     let mut out = Vec::new();
+    let practice = match event {
+        Event::Started(a) | Event::Resumed(a) | Event::Suspended(a) | Event::Answered(a, _) => {
+            !a.is_full_of(course)
+        }
+    };
+    if practice && !matches!(event, Event::Answered(..)) {
+        return out;
+    }
     match event {
         Event::Started(attempt) => out.push(course_statement(
             attempt,
@@ -250,7 +300,7 @@ pub fn statements(event: Event, course: &Course, activity_base: &str, at_ms: u64
                 "extensions": { format!("{base}xapi/outcome"): outcome },
             });
             let id = statement_id(attempt, verbs::ANSWERED, &item.question);
-            let statement = base_statement(
+            let mut statement = base_statement(
                 &id,
                 verbs::ANSWERED,
                 object,
@@ -259,8 +309,18 @@ pub fn statements(event: Event, course: &Course, activity_base: &str, at_ms: u64
                 Some(result),
                 Some(json!({ "parent": [course_activity.clone()] })),
             );
+            if practice {
+                // Said in the statement too, for whoever reads the LRS.
+                let mode = serde_json::to_value(attempt.mode).unwrap_or(json!("retry"));
+                if let Some(context) = statement.get_mut("context").and_then(Value::as_object_mut) {
+                    context.insert(
+                        "extensions".into(),
+                        json!({ format!("{base}xapi/practice"): mode }),
+                    );
+                }
+            }
             out.push(Queued { id, statement });
-            if attempt.is_finished() {
+            if attempt.is_finished() && !practice {
                 let finished = attempt.finished_ms.unwrap_or(at_ms);
                 let duration = iso_duration(finished.saturating_sub(attempt.started_ms));
                 out.push(course_statement(
@@ -300,9 +360,10 @@ pub fn statements(event: Event, course: &Course, activity_base: &str, at_ms: u64
     out
 }
 
-/// Adds what is known only when sending: the actor and the learner's
-/// 所属 (a context extension the trainer's 受講状況 reads back).
-pub fn ready_to_send(
+/// Gives a statement its actor and the learner's 所属 (a context extension
+/// the trainer's 受講状況 reads back): at the event, or when the person who
+/// took a statement made without a 職員番号 confirms it.
+pub fn with_actor(
     statement: &Value,
     actor: &Value,
     department: Option<&str>,
@@ -554,6 +615,48 @@ impl StatementsPage {
             (origin(more) == Some(host)).then(|| more.to_owned())
         }
     }
+}
+
+/// The activity IRI of course `id` under `activity_base`.
+pub fn course_iri(activity_base: &str, id: &str) -> String {
+    format!("{}courses/{}", with_slash(activity_base), encode(id))
+}
+
+/// The queries that read what 受講状況 needs from an LRS, using its
+/// filters: per course, its `passed` and `failed` statements and (with
+/// `related_activities`, as their parent) its `answered` ones, stored after
+/// `since` (RFC 3339) when given; `limit=100`, the most Ralph gives a page.
+/// An LRS that ignores a filter only sends more:
+/// [`results_from_statements`] keeps what it needs.
+pub fn read_queries(
+    endpoint: &str,
+    activity_base: &str,
+    course_ids: &[String],
+    since: Option<&str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in course_ids {
+        let activity = encode(&course_iri(activity_base, id));
+        for (verb, related) in [
+            (verbs::PASSED, false),
+            (verbs::FAILED, false),
+            (verbs::ANSWERED, true),
+        ] {
+            let mut url = format!(
+                "{}statements?limit=100&activity={activity}&verb={}",
+                with_slash(endpoint),
+                encode(verb)
+            );
+            if related {
+                url.push_str("&related_activities=true");
+            }
+            if let Some(since) = since {
+                url.push_str(&format!("&since={}", encode(since)));
+            }
+            out.push(url);
+        }
+    }
+    out
 }
 
 /// Percent-decodes an id taken from an IRI written by [`encode`].
@@ -849,7 +952,7 @@ mod tests {
             assert!(q.statement["timestamp"].as_str().unwrap().ends_with('Z'));
             assert!(
                 q.statement.get("actor").is_none(),
-                "the actor is added when sending"
+                "statements() makes none; make() gives the actor"
             );
         }
         let answered: Vec<(&str, &str, bool)> = made
@@ -883,6 +986,80 @@ mod tests {
         assert!(!ids(&take(&course)).contains(&again[0].id));
         let unique: std::collections::HashSet<String> = ids(&take(&course)).into_iter().collect();
         assert_eq!(unique.len(), 5);
+    }
+
+    fn verb_names(made: &[Queued]) -> Vec<String> {
+        made.iter()
+            .map(|q| {
+                let id = q.statement["verb"]["id"].as_str().unwrap_or_default();
+                id.rsplit('/').next().unwrap_or_default().to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_finished_retry_makes_only_answers_marked_as_practice() {
+        let course = course();
+        let ids: Vec<String> = course.questions.iter().map(|q| q.id.clone()).collect();
+        let mut retry = Attempt::retry(&course, &ids[..1], 3, 1_000);
+        assert!(!retry.is_full_of(&course));
+        let mut made = statements(Event::Started(&retry), &course, BASE, 1_000);
+        let right = course.question(&retry.items[0].question).unwrap().correct();
+        retry.answer(0, right, 2_000);
+        assert!(retry.is_finished());
+        made.extend(statements(Event::Answered(&retry, 0), &course, BASE, 2_000));
+        made.extend(statements(Event::Suspended(&retry), &course, BASE, 2_000));
+        assert_eq!(verb_names(&made), ["answered"]);
+        assert_eq!(
+            made[0].statement["context"]["extensions"][format!("{BASE}xapi/practice")],
+            "retry"
+        );
+        // The trainer's read-back counts no attempt from it.
+        let actor = config().actor(Some(&learner(Some("9")))).unwrap();
+        let sent: Vec<Value> = made
+            .iter()
+            .map(|q| with_actor(&q.statement, &actor, None, BASE))
+            .collect();
+        let files = results_from_statements(&sent, &[("c".into(), "t".into())], 0);
+        assert_eq!(files[0].rows[0].attempts, 0);
+        assert_eq!(files[0].rows[0].passed_on, None);
+    }
+
+    #[test]
+    fn the_actor_and_department_are_those_at_the_event() {
+        let course = course();
+        let config = config();
+        let attempt = Attempt::start(&course, 7, 1_795_000_000_000);
+        let mut a = learner(Some("A001"));
+        let who = |l: &Learner| Who {
+            actor: config.actor(Some(l)),
+            department: l.department.clone(),
+        };
+        let made = make(Event::Started(&attempt), &course, BASE, 1, &who(&a));
+        // The learner changes afterwards: what was made keeps its actor.
+        a.staff_number = Some("B002".into());
+        a.department = Some("障害福祉課".into());
+        let key = format!("{BASE}xapi/department");
+        assert_eq!(made[0].statement["actor"]["account"]["name"], "A001");
+        assert_eq!(
+            made[0].statement["context"]["extensions"][&key],
+            "福祉総務課"
+        );
+        let later = make(Event::Suspended(&attempt), &course, BASE, 2, &who(&a));
+        assert_eq!(later[0].statement["actor"]["account"]["name"], "B002");
+        assert_eq!(
+            later[0].statement["context"]["extensions"][&key],
+            "障害福祉課"
+        );
+        // No 職員番号 at the event: no actor at all, none invented.
+        let none = make(
+            Event::Suspended(&attempt),
+            &course,
+            BASE,
+            3,
+            &Who::default(),
+        );
+        assert!(none[0].statement.get("actor").is_none());
     }
 
     #[test]
@@ -924,7 +1101,7 @@ mod tests {
         assert_eq!(mbox.authorization(), None);
         let actor = mbox.actor(Some(&learner(Some("012345")))).unwrap();
         assert_eq!(actor["mbox"], "mailto:012345@city.example.lg.jp");
-        let sent = ready_to_send(
+        let sent = with_actor(
             &take(&course())[0].statement,
             &actor,
             Some("福祉総務課"),
@@ -1007,7 +1184,7 @@ mod tests {
         let actor = config.actor(Some(&learner(Some("012345")))).unwrap();
         let mut sent: Vec<Value> = take(&course)
             .iter()
-            .map(|q| ready_to_send(&q.statement, &actor, Some("福祉総務課"), BASE))
+            .map(|q| with_actor(&q.statement, &actor, Some("福祉総務課"), BASE))
             .collect();
         // An LRS returns newest first, and a page boundary may repeat one.
         sent.reverse();
@@ -1053,6 +1230,29 @@ mod tests {
                 .is_ok_and(|p| p.more.is_none())
         );
         assert!(StatementsPage::parse("<html>").is_err());
+    }
+
+    #[test]
+    fn the_read_back_asks_per_course_with_the_lrs_filters() {
+        let urls = read_queries(
+            "http://127.0.0.1:8100/xAPI",
+            BASE,
+            &["人権".to_owned()],
+            Some("2026-04-01T00:00:00+09:00"),
+        );
+        assert_eq!(urls.len(), 3);
+        let activity = encode(&course_iri(BASE, "人権"));
+        assert!(urls[0].starts_with("http://127.0.0.1:8100/xAPI/statements?limit=100&activity="));
+        assert!(urls[0].contains(&format!(
+            "activity={activity}&verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fpassed"
+        )));
+        assert!(urls[1].contains("verbs%2Ffailed") && !urls[1].contains("related"));
+        assert!(urls[2].contains("verbs%2Fanswered&related_activities=true"));
+        assert!(
+            urls.iter()
+                .all(|u| u.ends_with("&since=2026-04-01T00%3A00%3A00%2B09%3A00"))
+        );
+        assert!(urls.iter().all(|u| u.is_ascii()));
     }
 
     #[test]

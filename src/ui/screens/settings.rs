@@ -286,10 +286,8 @@ fn ReportingSection() -> impl IntoView {
                 let t = reporting_ui(l);
                 if s.broken_settings.is_some() {
                     t.reporting_broken.to_owned()
-                } else if s.waiting == 0 {
+                } else if s.waiting == 0 && s.unclaimed.is_empty() {
                     t.reporting_nothing_waiting.to_owned()
-                } else if s.needs_staff_number {
-                    format!("{} {}", records_waiting(l, s.waiting), t.reporting_needs_number)
                 } else {
                     records_waiting(l, s.waiting)
                 }

@@ -1,9 +1,15 @@
-//! The trainer screen's "read from the LRS": statements fetched page by page
-//! with an account typed in for this visit (never stored), turned by the
-//! core into the same results the 受講状況 table reads from files.
+//! The trainer screen's "read from the LRS": statements fetched with an
+//! account typed in for this visit (never stored), using the LRS's filters
+//! (per course: `passed`, `failed`, and its `answered` as related
+//! activities; optionally only those stored since a date) and following
+//! every `more` page, turned by the core into the same results the 受講状況
+//! table reads from files. When the reading cannot be complete (an error
+//! mid-way, or the page limit) the screen says so.
 
 use leptos::prelude::*;
-use quiz_core::lms::xapi::{Config, StatementsPage, basic_auth, results_from_statements};
+use quiz_core::lms::xapi::{
+    Config, StatementsPage, basic_auth, read_queries, results_from_statements,
+};
 use quiz_core::report::ResultsFile;
 
 use crate::ui::i18n::{self, trainer_ui};
@@ -11,8 +17,8 @@ use crate::ui::state::clock::utc_offset_minutes;
 use crate::ui::state::{Catalog, Settings};
 use crate::ui::widgets::yield_to_browser;
 
-/// Pages read at most (100 statements each on Ralph): a guard against an
-/// LRS whose `more` never ends.
+/// Pages read at most, over all queries (100 statements each on Ralph): a
+/// guard against an LRS whose `more` never ends. Reaching it is said.
 const MOST_PAGES: usize = 5_000;
 
 /// What reading gave, for the status line.
@@ -20,7 +26,16 @@ const MOST_PAGES: usize = 5_000;
 enum Reading {
     Idle,
     Busy(usize),
-    Done { people: usize, statements: usize },
+    Done {
+        people: usize,
+        statements: usize,
+    },
+    /// Stopped before the end: what was read is shown, and said to be partial.
+    Incomplete {
+        people: usize,
+        statements: usize,
+        why: String,
+    },
     AuthFailed,
     Unreachable(String),
     Failed(u16),
@@ -32,13 +47,18 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
     let lang = Settings::expect().lang;
     let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
-    let configured = crate::lrs::settings_text()
-        .and_then(|text| Config::parse(&text).ok())
-        .map(|c| c.endpoint)
+    let config = crate::lrs::settings_text().and_then(|text| Config::parse(&text).ok());
+    let configured = config
+        .as_ref()
+        .map(|c| c.endpoint.clone())
         .unwrap_or_default();
+    let activity_base = config
+        .and_then(|c| c.activity_base)
+        .unwrap_or_else(crate::lrs::site_base);
     let endpoint = RwSignal::new(configured);
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let since = RwSignal::new(String::new());
     let reading = RwSignal::new(Reading::Idle);
 
     let read = move |ev: leptos::ev::SubmitEvent| {
@@ -56,37 +76,76 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
             .into_iter()
             .map(|c| (c.id, c.title))
             .collect();
+        let ids: Vec<String> = courses.iter().map(|(id, _)| id.clone()).collect();
+        // The start of the chosen day, in the trainer's time zone.
+        let since = Some(since.get_untracked())
+            .filter(|d| quiz_core::date::Date::parse(d).is_some())
+            .map(|d| {
+                let offset = utc_offset_minutes();
+                let sign = if offset < 0 { '-' } else { '+' };
+                let offset = offset.abs();
+                format!("{d}T00:00:00{sign}{:02}:{:02}", offset / 60, offset % 60)
+            });
+        let queries = read_queries(&base, &activity_base, &ids, since.as_deref());
         leptos::task::spawn_local(async move {
             reading.set(Reading::Busy(0));
             let mut all = Vec::new();
-            let mut next = Some(format!("{base}statements?limit=100"));
             let mut pages = 0;
-            while let Some(url) = next.take() {
-                let reply = crate::lrs::request("GET", &url, Some(&authorization), None).await;
-                let outcome = match reply.status {
-                    200 => StatementsPage::parse(&reply.text).map_err(|_| Reading::Failed(200)),
-                    401 | 403 => Err(Reading::AuthFailed),
-                    0 => Err(Reading::Unreachable(reply.text)),
-                    status => Err(Reading::Failed(status)),
-                };
-                let page = match outcome {
-                    Ok(page) => page,
-                    Err(problem) => {
-                        reading.set(problem);
-                        return;
+            let mut stopped: Option<Reading> = None;
+            'queries: for query in queries {
+                let mut next = Some(query);
+                while let Some(url) = next.take() {
+                    if pages >= MOST_PAGES {
+                        stopped = Some(Reading::Incomplete {
+                            people: 0,
+                            statements: 0,
+                            why: i18n::lrs_page_limit(lang.get_untracked(), MOST_PAGES),
+                        });
+                        break 'queries;
                     }
-                };
-                pages += 1;
-                next = page.next_url(&base).filter(|_| pages < MOST_PAGES);
-                all.extend(page.statements);
-                reading.set(Reading::Busy(all.len()));
-                yield_to_browser().await;
+                    let reply = crate::lrs::request("GET", &url, Some(&authorization), None).await;
+                    let outcome = match reply.status {
+                        200 => StatementsPage::parse(&reply.text).map_err(|_| Reading::Failed(200)),
+                        401 | 403 => Err(Reading::AuthFailed),
+                        0 => Err(Reading::Unreachable(reply.text)),
+                        status => Err(Reading::Failed(status)),
+                    };
+                    let page = match outcome {
+                        Ok(page) => page,
+                        Err(problem) => {
+                            stopped = Some(problem);
+                            break 'queries;
+                        }
+                    };
+                    pages += 1;
+                    next = page.next_url(&base);
+                    all.extend(page.statements);
+                    reading.set(Reading::Busy(all.len()));
+                    yield_to_browser().await;
+                }
             }
             let files = results_from_statements(&all, &courses, utc_offset_minutes());
-            reading.set(Reading::Done {
-                people: files.len(),
-                statements: all.len(),
-            });
+            let (people, statements) = (files.len(), all.len());
+            let l = lang.get_untracked();
+            let status = match stopped {
+                None => Reading::Done { people, statements },
+                // Nothing read: the problem as it is.
+                Some(problem) if pages == 0 => {
+                    reading.set(problem);
+                    return;
+                }
+                Some(Reading::Incomplete { why, .. }) => Reading::Incomplete {
+                    people,
+                    statements,
+                    why,
+                },
+                Some(problem) => Reading::Incomplete {
+                    people,
+                    statements,
+                    why: describe(l, &problem),
+                },
+            };
+            reading.set(status);
             results.set(files);
         });
     };
@@ -103,6 +162,10 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
             <input id="lrs-username" type="text" autocomplete="off" required
                 prop:value=move || username.get()
                 on:input=move |ev| username.set(event_target_value(&ev)) />
+            <label for="lrs-since">{move || t().lrs_since}</label>
+            <input id="lrs-since" type="date"
+                prop:value=move || since.get()
+                on:input=move |ev| since.set(event_target_value(&ev)) />
             <label for="lrs-password">{move || t().lrs_password}</label>
             <div class="inline-form__row">
                 <input id="lrs-password" type="password" autocomplete="off" required
@@ -111,17 +174,31 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{move || t().lrs_read}</button>
             </div>
         </form>
-        <p role="status" data-testid="lrs-status">{move || {
-            let l = lang.get();
-            let t = trainer_ui(l);
-            match reading.get() {
-                Reading::Idle => String::new(),
-                Reading::Busy(n) => i18n::statements_read(l, n),
-                Reading::Done { people, statements } => i18n::lrs_read_done(l, people, statements),
-                Reading::AuthFailed => t.lrs_auth_failed.to_owned(),
-                Reading::Unreachable(detail) => format!("{} ({detail})", t.lrs_unreachable),
-                Reading::Failed(status) => i18n::lrs_failed(l, status),
-            }
-        }}</p>
+        <p role="status" data-testid="lrs-status"
+            class=move || matches!(reading.get(), Reading::Incomplete { .. }).then_some("notice notice--warning")>
+            {move || {
+                let l = lang.get();
+                match reading.get() {
+                    Reading::Idle => String::new(),
+                    Reading::Busy(n) => i18n::statements_read(l, n),
+                    Reading::Done { people, statements } => i18n::lrs_read_done(l, people, statements),
+                    Reading::Incomplete { people, statements, why } => {
+                        i18n::lrs_read_incomplete(l, people, statements, &why)
+                    }
+                    problem => describe(l, &problem),
+                }
+            }}
+        </p>
+    }
+}
+
+/// A problem reading, in words.
+fn describe(l: quiz_core::Lang, problem: &Reading) -> String {
+    let t = trainer_ui(l);
+    match problem {
+        Reading::AuthFailed => t.lrs_auth_failed.to_owned(),
+        Reading::Unreachable(detail) => format!("{} ({detail})", t.lrs_unreachable),
+        Reading::Failed(status) => i18n::lrs_failed(l, *status),
+        _ => String::new(),
     }
 }

@@ -118,18 +118,20 @@ pub fn UpdateNotice() -> impl IntoView {
     }
 }
 
-/// Tells the learner when training records wait to be sent and why: no
-/// staff number yet, or the LRS cannot be reached (with a button to try
-/// now). Nothing shows while sending goes well, or without reporting; its
-/// code is fetched only when there is something to say (a split point).
+/// Tells the learner, in plain words, whatever stands between their
+/// training records and the LRS: records waiting (and why: sending, the
+/// LRS unreachable, busy, failing, or refusing the site's sign-in), records
+/// kept aside because no 職員番号 was set when they were made (for their
+/// owner to confirm), a full outbox, records refused, a failed write to
+/// this browser's storage. It never hides while anything waits or failed;
+/// nothing shows when all is sent, or without reporting. Its code is
+/// fetched only when there is something to say (a split point).
 #[component]
 pub fn ReportingNotice() -> impl IntoView {
     let reporting = Reporting::get();
     move || {
         let s = reporting?.state.get();
-        let worth_saying = s.broken_settings.is_some()
-            || (s.waiting > 0 && (s.needs_staff_number || !s.error.is_empty()));
-        worth_saying.then(
+        s.worth_saying().then(
             || view! { <Suspense fallback=|| ()>{Suspend::new(reporting_notice())}</Suspense> },
         )
     }
@@ -141,7 +143,17 @@ async fn reporting_notice() -> AnyView {
 
 #[cfg_attr(kenshu_split, leptos::lazy)]
 fn reporting_notice_view() -> AnyView {
+    use quiz_core::lms::outbox::{CAP, RESERVE};
+
+    use crate::ui::i18n::{outbox_full, records_not_kept, records_refused, unclaimed_attempt};
+    use crate::ui::state::clock::{local_time, now_ms};
+
+    /// How long a record may wait, sending going well, before it is said.
+    const GRACE_MS: u64 = 5_000;
+
     let lang = Settings::expect().lang;
+    let store = Store::expect();
+    let tick = RwSignal::new(0_u64);
     let Some(r) = Reporting::get() else {
         return ().into_any();
     };
@@ -149,31 +161,114 @@ fn reporting_notice_view() -> AnyView {
         let s = r.state.get();
         let l = lang.get();
         let t = reporting_ui(l);
-        if s.broken_settings.is_some() {
-            return view! { <div class="notice notice--warning" role="status">{t.reporting_broken}</div> }.into_any();
+        if !s.worth_saying() {
+            return ().into_any();
         }
-        let waiting = records_waiting(l, s.waiting);
-        if s.waiting == 0 {
-            ().into_any()
-        } else if s.needs_staff_number {
-            view! {
-                <div class="notice" role="status" data-testid="reporting-notice">
-                    {waiting}" "{t.reporting_needs_number}" "
-                    <a href=Route::Settings.href()>{ui(l).settings}</a>
+        if s.broken_settings.is_some() {
+            return view! {
+                <div class="notice notice--warning" role="status" data-testid="reporting-notice">
+                    {t.reporting_broken}
                 </div>
             }
-            .into_any()
-        } else {
+            .into_any();
+        }
+        let storage = (s.storage_error.is_some() || s.unsaved > 0).then(|| {
+            let detail = s.storage_error.clone().unwrap_or_default();
             view! {
-                <div class="notice" role="status" data-testid="reporting-notice">
-                    {waiting}" "{t.reporting_later}" "
+                <p role="alert" data-testid="reporting-storage">
+                    {t.reporting_storage_failed}" "<code>{detail}</code>
+                </p>
+            }
+        });
+        // Records that went out at once are not worth a flash at the top of
+        // the screen (it would move the page under the learner's pointer):
+        // waiting shows after a failure, or once a record waits GRACE_MS.
+        tick.track();
+        let waited = now_ms().saturating_sub(s.oldest_ms);
+        let due = s.waiting > 0 && (!s.error.is_empty() || waited >= GRACE_MS);
+        if s.waiting > 0 && !due {
+            set_timeout(
+                move || tick.update(|t| *t += 1),
+                std::time::Duration::from_millis(GRACE_MS - waited),
+            );
+        }
+        let waiting = due.then(|| {
+            let why = match s.status {
+                _ if s.error.is_empty() => t.reporting_sending,
+                401 | 403 => t.reporting_sign_in,
+                429 => t.reporting_busy,
+                500..=599 => t.reporting_server_error,
+                _ => t.reporting_later,
+            };
+            view! {
+                <p data-testid="reporting-waiting">
+                    {records_waiting(l, s.waiting)}" "{why}" "
                     <button type="button" class="button button--secondary" on:click=move |_| r.send_now()>
                         {t.reporting_send_now}
                     </button>
+                </p>
+            }
+        });
+        let full = if s.not_kept > 0 {
+            Some(records_not_kept(l, s.not_kept, CAP, RESERVE))
+        } else {
+            s.full.then(|| outbox_full(l, CAP))
+        };
+        let full = full.map(|text| view! { <p data-testid="reporting-full">{text}</p> });
+        let refused =
+            (s.refused > 0).then(|| view! { <p data-testid="reporting-refused">{records_refused(l, s.refused)}</p> });
+        let unclaimed = (!s.unclaimed.is_empty()).then(|| {
+            // As the learner is now (they may have just set a number).
+            let has_identity = store.progress.with(|p| {
+                p.learner
+                    .as_ref()
+                    .and_then(|l| l.staff_number.as_deref())
+                    .is_some_and(|n| !n.trim().is_empty())
+            });
+            let items = s
+                .unclaimed
+                .iter()
+                .map(|a| {
+                    let text = unclaimed_attempt(l, &a.course, &local_time(l, a.from_ms), a.statements);
+                    let registration = a.registration.clone();
+                    view! {
+                        <li>
+                            {text}" "
+                            {has_identity.then(|| view! {
+                                <button type="button" class="button button--secondary"
+                                    on:click=move |_| r.claim(&registration)>{t.reporting_claim}</button>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div data-testid="reporting-unclaimed">
+                    <p>{t.reporting_unclaimed_intro}</p>
+                    <ul>{items}</ul>
+                    <p>
+                        {if has_identity { t.reporting_unclaimed_confirm } else { t.reporting_unclaimed_set_number }}
+                        {(!has_identity).then(|| view! { " " <a href=Route::Settings.href()>{ui(l).settings}</a> })}
+                    </p>
                 </div>
             }
-            .into_any()
+        });
+        let warning = storage.is_some() || s.status != 0 || s.not_kept > 0 || s.refused > 0;
+        if storage.is_none()
+            && waiting.is_none()
+            && full.is_none()
+            && refused.is_none()
+            && unclaimed.is_none()
+        {
+            return ().into_any();
         }
+        view! {
+            <div class=if warning { "notice notice--warning" } else { "notice" } role="status"
+                data-testid="reporting-notice">
+                {storage}{waiting}{full}{refused}{unclaimed}
+            </div>
+        }
+        .into_any()
     })
     .into_any()
 }
