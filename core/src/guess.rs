@@ -2,22 +2,32 @@
 //! the subject passes one attempt, by following a fixed policy that reads
 //! only the wording (pick the longest choice, avoid limiting words, …).
 //!
-//! Exact, not sampled: for each question a policy gives a distribution of
-//! credit (as [`crate::attempt::grade`] grades the marks it makes); an
-//! attempt draws `course.attempt_len()` questions of the pool uniformly
-//! without replacement, as [`crate::attempt::Attempt::start`] does, and a
-//! dynamic programme over (questions drawn, points) sums every draw. The
-//! pass test is [`crate::attempt::Attempt::score`]'s: the percentage rounded
-//! down against the pass mark. The aim is at most [`AIM`] per attempt for
-//! every policy.
+//! For each question a policy gives a distribution of credit (as
+//! [`crate::attempt::grade`] grades the marks it makes). The pass test is
+//! [`crate::attempt::Attempt::score`]'s: the percentage rounded down against
+//! the pass mark. The draw is the app's ([`crate::attempt::Attempt::start`]):
+//! - without a blueprint it is uniform without replacement, and the chance
+//!   is exact: a dynamic programme over (questions drawn, points) sums every
+//!   draw;
+//! - with a blueprint (areas every attempt covers) it is not uniform, so the
+//!   chance averages, over the app's own draws for seeds 0 to [`DRAWS`] − 1,
+//!   each draw's exact chance; [`Row::error`] states two standard errors.
+//!
+//! The aim is at most [`AIM`] per attempt for every policy.
 
-use crate::attempt::grade;
+use std::collections::HashMap;
+
+use crate::attempt::{Attempt, grade};
 use crate::diagnostic::Lang;
 use crate::item_check::cues::{self, Cues, Polarity};
 use crate::model::{Course, Kind, Question};
 
 /// The aim: one attempt passes by guessing with at most this chance.
 pub const AIM: f64 = 0.01;
+
+/// How many of the app's own draws (seeds 0, 1, …) the chance of a course
+/// with a blueprint averages.
+pub const DRAWS: u64 = 10_000;
 
 /// A fixed way of answering without knowledge. Ties are broken uniformly
 /// at random; ○/× questions follow the statement's cue where the policy
@@ -145,6 +155,9 @@ pub struct Row {
     pub mean_credit: f64,
     /// The chance that one attempt passes.
     pub pass: f64,
+    /// Two standard errors of `pass` when it is estimated over [`DRAWS`] of
+    /// the app's draws (a course with a blueprint); 0 when it is exact.
+    pub error: f64,
     /// The questions this policy is sure to get fully right, in pool order:
     /// the ones its wording gives away (empty for [`Policy::Uniform`]).
     pub sure: Vec<String>,
@@ -152,6 +165,10 @@ pub struct Row {
 
 /// Every policy's row for `course`.
 pub fn course_table(course: &Course) -> Vec<Row> {
+    let n = course.attempt_len();
+    // A blueprint draw is not uniform: take the app's own draws.
+    let draws = (!course.blueprint.is_empty() && n < course.questions.len())
+        .then(|| app_draws(course, DRAWS));
     Policy::ALL
         .iter()
         .map(|&policy| {
@@ -166,14 +183,106 @@ pub fn course_table(course: &Course) -> Vec<Row> {
                 .filter(|(_, d)| policy != Policy::Uniform && mean(d) > 1.0 - 1e-9)
                 .map(|(q, _)| q.id.clone())
                 .collect();
+            let (pass, error) = match &draws {
+                None => (pass_chance(&dists, n, course.pass_mark), 0.0),
+                Some(draws) => sampled_pass_chance(&dists, draws, course.pass_mark),
+            };
             Row {
                 policy,
                 mean_credit: means / pool,
-                pass: pass_chance(&dists, course.attempt_len(), course.pass_mark),
+                pass,
+                error,
                 sure,
             }
         })
         .collect()
+}
+
+/// The pool indexes of the questions the app draws for seeds 0 to `count` − 1.
+fn app_draws(course: &Course, count: u64) -> Vec<Vec<usize>> {
+    let index: HashMap<&str, usize> = (course.questions.iter().enumerate())
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    (0..count)
+        .map(|seed| {
+            let attempt = Attempt::start(course, seed, 0);
+            (attempt.items.iter())
+                .filter_map(|item| index.get(item.question.as_str()).copied())
+                .collect()
+        })
+        .collect()
+}
+
+/// The mean over `draws` (pool indexes) of each draw's exact chance to
+/// pass, and two standard errors of that mean.
+pub fn sampled_pass_chance(
+    dists: &[Vec<(f64, f64)>],
+    draws: &[Vec<usize>],
+    pass_mark: u8,
+) -> (f64, f64) {
+    let scale = dists
+        .iter()
+        .flatten()
+        .map(|(points, _)| denominator(*points))
+        .fold(1, lcm);
+    let chances: Vec<f64> = draws
+        .iter()
+        .map(|draw| {
+            let drawn: Vec<&[(f64, f64)]> = (draw.iter())
+                .filter_map(|i| dists.get(*i).map(Vec::as_slice))
+                .collect();
+            set_pass_chance(&drawn, scale, pass_mark)
+        })
+        .collect();
+    if chances.is_empty() {
+        return (0.0, 0.0);
+    }
+    let count = chances.len() as f64;
+    let mean = chances.iter().sum::<f64>() / count;
+    let spread = chances.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / (count - 1.0).max(1.0);
+    (mean, 2.0 * (spread / count).sqrt())
+}
+
+/// The chance that exactly these questions, all asked, reach the pass mark:
+/// their credit distributions convolved, in units of 1/`scale`.
+fn set_pass_chance(drawn: &[&[(f64, f64)]], scale: usize, pass_mark: u8) -> f64 {
+    let n = drawn.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let mut sums = vec![0.0_f64; n * scale + 1];
+    if let Some(first) = sums.first_mut() {
+        *first = 1.0;
+    }
+    for dist in drawn {
+        let mut next = vec![0.0_f64; sums.len()];
+        for (u, w) in sums.iter().enumerate().filter(|(_, w)| **w > 0.0) {
+            for (points, p) in *dist {
+                let units = (points * scale as f64).round() as usize;
+                if let Some(cell) = next.get_mut(u + units) {
+                    *cell += w * p;
+                }
+            }
+        }
+        sums = next;
+    }
+    passing(&sums, scale, n, pass_mark)
+}
+
+/// The share of `sums` (probability by units of 1/`scale` over `n`
+/// questions) at or above the pass mark, as the attempt's score rounds.
+fn passing(sums: &[f64], scale: usize, n: usize, pass_mark: u8) -> f64 {
+    sums.iter()
+        .enumerate()
+        .filter(|(u, _)| {
+            let points = *u as f64 / scale as f64;
+            let percent = ((points / n as f64) * 100.0 + 1e-9)
+                .floor()
+                .clamp(0.0, 100.0) as u8;
+            percent >= pass_mark
+        })
+        .map(|(_, w)| w)
+        .sum()
 }
 
 fn mean(dist: &[(f64, f64)]) -> f64 {
@@ -348,18 +457,7 @@ pub fn pass_chance(dists: &[Vec<(f64, f64)>], n: usize, pass_mark: u8) -> f64 {
     }
     let last = ways.last().map_or(&[][..], Vec::as_slice);
     let total: f64 = last.iter().sum();
-    let passing: f64 = last
-        .iter()
-        .enumerate()
-        .filter(|(u, _)| {
-            let points = *u as f64 / scale as f64;
-            let percent = ((points / n as f64) * 100.0 + 1e-9)
-                .floor()
-                .clamp(0.0, 100.0) as u8;
-            percent >= pass_mark
-        })
-        .map(|(_, w)| w)
-        .sum();
+    let passing = passing(last, scale, n, pass_mark);
     if total > 0.0 { passing / total } else { 0.0 }
 }
 
@@ -630,6 +728,60 @@ mod tests {
         let sampled = passed as f64 / seeds as f64;
         // Four standard errors of 4000 samples: about 0.03.
         assert!((sampled - exact).abs() < 0.03, "{sampled} vs {exact}");
+    }
+
+    #[test]
+    fn a_blueprint_course_is_judged_over_the_apps_own_draws() {
+        use crate::model::Area;
+        // a1, a2 in area A; b1, b2 not. The ○× reader is sure of a1 and b1
+        // (narrowing statements that are ×) and loses a2 and b2. Draw 2 with
+        // one from A, pass mark 100 %: the set must be {a1, b1}. Over the 24
+        // orders of the pool the app's draw gives it in 5 (a1 before a2, and
+        // b1 first of a2, b1, b2): 5/24, where a uniform draw gives 1/6.
+        let tf = |id: &str, answer: bool, area: bool| {
+            let mut q = question(
+                id,
+                "対象は手帳を持つ人に限られる。",
+                Kind::TrueFalse { answer },
+            );
+            q.tags = if area { vec!["A".into()] } else { vec![] };
+            q
+        };
+        let questions = vec![
+            tf("a1", false, true),
+            tf("a2", true, true),
+            tf("b1", false, false),
+            tf("b2", true, false),
+        ];
+        let mut c = course(questions, Draw::Count(2), 100);
+        c.blueprint = vec![Area {
+            name: "A".into(),
+            tags: vec!["A".into()],
+            count: 1,
+        }];
+        let row = course_table(&c)
+            .into_iter()
+            .find(|r| r.policy == Policy::Polarity)
+            .expect("row");
+        assert!(row.error > 0.0 && row.error < 0.01, "{}", row.error);
+        assert!(
+            (row.pass - 5.0 / 24.0).abs() < 2.0 * row.error,
+            "{} ± {}",
+            row.pass,
+            row.error
+        );
+        assert!(
+            (row.pass - 1.0 / 6.0).abs() > 4.0 * row.error,
+            "{}",
+            row.pass
+        );
+        // Without the blueprint the same course is exact, and uniform.
+        c.blueprint.clear();
+        let row = course_table(&c)
+            .into_iter()
+            .find(|r| r.policy == Policy::Polarity)
+            .expect("row");
+        assert!(close(row.pass, 1.0 / 6.0) && row.error == 0.0);
     }
 
     /// Every draw of `n` of the pool, each question's credit convolved: the
