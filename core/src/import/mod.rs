@@ -10,6 +10,7 @@
 
 pub mod aiken;
 pub mod gift;
+pub mod sheet;
 
 use std::fmt::Write as _;
 
