@@ -47,10 +47,36 @@ fn property(object: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// What the LMS said when it refused a call (answered `"false"`, or
+/// nothing): the call, the element for `LMSSetValue`, and the LMS's own
+/// words from `LMSGetLastError`, `LMSGetErrorString` and
+/// `LMSGetDiagnostic` (empty when it gives none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// `LMSInitialize`, `LMSSetValue`, `LMSCommit` or `LMSFinish`.
+    pub call: &'static str,
+    /// The data-model element of an `LMSSetValue`, otherwise empty.
+    pub element: String,
+    /// The SCORM error code (`"101"` general exception, `"301"` not
+    /// initialized, …).
+    pub code: String,
+    /// The LMS's short text for the code.
+    pub text: String,
+    /// The LMS's own detail.
+    pub diagnostic: String,
+}
+
+impl Refusal {
+    /// True when the LMS refused to begin (or begin again) a session.
+    pub fn at_start(&self) -> bool {
+        self.call == "LMSInitialize"
+    }
+}
+
 impl Lms {
-    /// `LMSInitialize("")`: true when the LMS accepted the session.
-    pub fn initialize(&self) -> bool {
-        self.call("LMSInitialize", &[""]).as_deref() == Some("true")
+    /// `LMSInitialize("")`: the LMS accepted the session, or why not.
+    pub fn initialize(&self) -> Result<(), Refusal> {
+        self.checked("LMSInitialize", "", &[""])
     }
 
     /// `LMSGetValue(element)`: the value, or `""` (also on an error).
@@ -58,24 +84,43 @@ impl Lms {
         self.call("LMSGetValue", &[element]).unwrap_or_default()
     }
 
-    /// `LMSSetValue(element, value)`: true when the LMS accepted it.
-    pub fn set(&self, element: &str, value: &str) -> bool {
-        self.call("LMSSetValue", &[element, value]).as_deref() == Some("true")
+    /// `LMSSetValue(element, value)`: accepted, or why not.
+    pub fn set(&self, element: &str, value: &str) -> Result<(), Refusal> {
+        self.checked("LMSSetValue", element, &[element, value])
     }
 
-    /// `LMSCommit("")`: asks the LMS to keep what was set.
-    pub fn commit(&self) -> bool {
-        self.call("LMSCommit", &[""]).as_deref() == Some("true")
+    /// `LMSCommit("")`: the LMS kept what was set, or why not.
+    pub fn commit(&self) -> Result<(), Refusal> {
+        self.checked("LMSCommit", "", &[""])
     }
 
-    /// `LMSFinish("")`: ends the session; the LMS keeps what was set.
-    pub fn finish(&self) -> bool {
-        self.call("LMSFinish", &[""]).as_deref() == Some("true")
+    /// `LMSFinish("")`: the session ended (the LMS keeps what was set), or
+    /// why not.
+    pub fn finish(&self) -> Result<(), Refusal> {
+        self.checked("LMSFinish", "", &[""])
     }
 
-    /// Calls one of the API's functions with one or two string arguments;
+    /// Calls one of the four functions that answer `"true"` or `"false"`;
+    /// on anything but `"true"` asks the LMS what went wrong.
+    fn checked(&self, name: &'static str, element: &str, args: &[&str]) -> Result<(), Refusal> {
+        if self.call(name, args).as_deref() == Some("true") {
+            return Ok(());
+        }
+        let code = self.call("LMSGetLastError", &[]).unwrap_or_default();
+        let text = self.call("LMSGetErrorString", &[&code]).unwrap_or_default();
+        let diagnostic = self.call("LMSGetDiagnostic", &[&code]).unwrap_or_default();
+        Err(Refusal {
+            call: name,
+            element: element.to_owned(),
+            code,
+            text,
+            diagnostic,
+        })
+    }
+
+    /// Calls one of the API's functions with up to two string arguments;
     /// `None` when it is missing or throws. Every answer of the API is a
-    /// string; a boolean from a lax LMS is read as one.
+    /// string; a boolean or number from a lax LMS is read as one.
     fn call(&self, name: &str, args: &[&str]) -> Option<String> {
         // Checked with `typeof`: the function comes from another window,
         // where `instanceof` this window's Function would be false.
@@ -83,6 +128,7 @@ impl Lms {
             .filter(JsValue::is_function)?
             .unchecked_into();
         let answer = match args {
+            [] => function.call0(&self.api),
             [a] => function.call1(&self.api, &JsValue::from_str(a)),
             [a, b] => function.call2(&self.api, &JsValue::from_str(a), &JsValue::from_str(b)),
             _ => return None,
@@ -91,5 +137,6 @@ impl Lms {
         answer
             .as_string()
             .or_else(|| answer.as_bool().map(|b| b.to_string()))
+            .or_else(|| answer.as_f64().map(|n| n.to_string()))
     }
 }

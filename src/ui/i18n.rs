@@ -1098,3 +1098,61 @@ pub fn reporting_ui(lang: Lang) -> &'static ReportingUi {
         Lang::En => &EN_REPORTING,
     }
 }
+
+/// The words about an LMS that launched the SCORM package: only that
+/// package's page shows them, from the SCORM session's own chunk.
+pub struct ScormUi {
+    pub scorm_browse: &'static str,
+    pub scorm_review: &'static str,
+    pub scorm_no_credit: &'static str,
+    pub scorm_suspend_kept: &'static str,
+    pub scorm_suspend_left: &'static str,
+}
+
+static JA_SCORM: ScormUi = ScormUi {
+    scorm_browse: "このコースは学習管理システム（LMS）の「閲覧」モードで開かれているため、受講の結果は LMS に記録されません（このブラウザには保存されます）。",
+    scorm_review: "このコースは学習管理システム（LMS）の「復習」モードで開かれているため、これまでの結果を表示しています。ここで受講しても LMS の記録は変わりません（このブラウザには保存されます）。",
+    scorm_no_credit: "学習管理システム（LMS）の設定により、この受講は修了の記録の対象外です。合否と得点は LMS に送りません（このブラウザには保存されます）。",
+    scorm_suspend_kept: "学習管理システム（LMS）から受け取った前回の途中経過は、このコース（この版）のものとして読めなかったため使っていません。このブラウザの記録はそのままです。受け取ったデータは、設定画面の「控え」に残しました。",
+    scorm_suspend_left: "学習管理システム（LMS）から受け取った前回の途中経過は、このコース（この版）のものとして読めなかったため使っていません。このブラウザの記録はそのままで、受け取ったデータは LMS に残したままにしています。",
+};
+
+static EN_SCORM: ScormUi = ScormUi {
+    scorm_browse: "The learning management system (LMS) opened this course in browse mode, so your results are not recorded there (they are saved in this browser).",
+    scorm_review: "The learning management system (LMS) opened this course in review mode: your results so far are shown. Taking it here does not change what the LMS recorded (it is saved in this browser).",
+    scorm_no_credit: "The learning management system (LMS) opened this course not for credit: pass or fail and your score are not sent to it (they are saved in this browser).",
+    scorm_suspend_kept: "The progress the learning management system (LMS) kept from last time could not be read as this course's (this version's), so it was not used. Your record in this browser is unchanged; a copy of what the LMS gave is kept under backups in Settings.",
+    scorm_suspend_left: "The progress the learning management system (LMS) kept from last time could not be read as this course's (this version's), so it was not used. Your record in this browser is unchanged, and the LMS keeps what it gave.",
+};
+
+/// The SCORM strings for a language.
+pub fn scorm_ui(lang: Lang) -> &'static ScormUi {
+    match lang {
+        Lang::Ja => &JA_SCORM,
+        Lang::En => &EN_SCORM,
+    }
+}
+
+/// The LMS refused to record (or, `at_start`, to begin a session), with
+/// its error code and words; the learner's answers are kept in this browser.
+pub fn scorm_refused(lang: Lang, at_start: bool, code: &str, text: &str) -> String {
+    let said = [code, text]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    match (lang, at_start) {
+        (Lang::Ja, false) => format!(
+            "学習管理システム（LMS）が受講の結果を受け付けていません（LMS の応答: {said}）。回答と結果はこのブラウザに保存されています。次に回答したときと、このページを閉じるときに、もう一度記録を試みます。"
+        ),
+        (Lang::Ja, true) => format!(
+            "学習管理システム（LMS）との接続を始められませんでした（LMS の応答: {said}）。この受講は LMS に記録されませんが、回答と結果はこのブラウザに保存されています。"
+        ),
+        (Lang::En, false) => format!(
+            "The learning management system (LMS) is not accepting your results (it said: {said}). Your answers and results are kept in this browser; recording is tried again with your next answer and when you leave this page."
+        ),
+        (Lang::En, true) => format!(
+            "The learning management system (LMS) did not start a session (it said: {said}). This visit is not recorded there, but your answers and results are kept in this browser."
+        ),
+    }
+}
