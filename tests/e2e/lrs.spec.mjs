@@ -123,6 +123,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({}, info) => {
   if (info.project.name !== 'desk') return;
+  // configure-reporting runs the settings check (cargo), which may build first.
+  test.setTimeout(300_000);
   rmSync(siteDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
   cpSync(join(root, 'dist'), siteDir, { recursive: true });
