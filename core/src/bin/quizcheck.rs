@@ -24,6 +24,16 @@
 //! result: exit 0 when it is ready for `quizzes/`, 1 when the reminders it
 //! left (explanation, sources, policy) still need filling in.
 //!
+//! With `--from-xlsx FILE` (or `--from-csv QUESTIONS.csv [COURSE.csv]`,
+//! one file per sheet as Excel saves them) it reads a course written in the
+//! spreadsheet template (`quiz_core::import::sheet`), reports every problem
+//! by sheet and cell (`問題!K7: …`) with the checks and warnings of any
+//! course file, and writes the course file (`-o OUT`, or standard output)
+//! only when there is no error: exit 0 then, 1 otherwise. `--to-xlsx
+//! course.toml -o course.xlsx` writes a course into the template, ids
+//! included, to edit in Excel and bring back; `--template -o FILE.xlsx`
+//! writes the empty template with its example rows.
+//!
 //! `quizcheck reporting <reporting.json>` checks a deployment's reporting
 //! settings with the very check the app uses
 //! (`quiz_core::lms::settings::check`): on success it prints the LRS's
@@ -44,6 +54,10 @@ use quiz_core::{
 const USAGE: &str = "usage: quizcheck [--lang ja|en] [--strict] [--guess] [--max-age-days N]
                  [--today YYYY-MM-DD] <file.toml or folder>...
        quizcheck [--lang ja|en] --from-gift|--from-aiken <file> [-o out.toml]
+       quizcheck [--lang ja|en] [--strict] [--today DATE] --from-xlsx <file.xlsx> [-o out.toml]
+       quizcheck [--lang ja|en] [--strict] [--today DATE] --from-csv <問題.csv> [<コース.csv>] [-o out.toml]
+       quizcheck --to-xlsx <course.toml> -o <course.xlsx>
+       quizcheck --template -o <template.xlsx>
        quizcheck reporting <reporting.json>
   --strict           warnings fail too (exit 1); advice never does
   --guess            also print, per course, the chance that a learner with no
@@ -57,10 +71,19 @@ enum From {
     Aiken,
 }
 
+/// A spreadsheet task.
+enum SheetTask {
+    FromXlsx(PathBuf),
+    FromCsv(PathBuf),
+    ToXlsx(PathBuf),
+    Template,
+}
+
 fn main() -> ExitCode {
     let mut lang = Lang::Ja;
     let mut paths = Vec::new();
     let mut convert: Option<(From, PathBuf)> = None;
+    let mut sheet: Option<SheetTask> = None;
     let mut out: Option<PathBuf> = None;
     let mut strict = false;
     let mut guess = false;
@@ -87,6 +110,18 @@ fn main() -> ExitCode {
                 };
                 convert = Some((from, PathBuf::from(file)));
             }
+            "--from-xlsx" | "--from-csv" | "--to-xlsx" => {
+                let Some(file) = args.next() else {
+                    return usage(&format!("{arg} takes a file"));
+                };
+                let file = PathBuf::from(file);
+                sheet = Some(match arg.as_str() {
+                    "--from-xlsx" => SheetTask::FromXlsx(file),
+                    "--from-csv" => SheetTask::FromCsv(file),
+                    _ => SheetTask::ToXlsx(file),
+                });
+            }
+            "--template" => sheet = Some(SheetTask::Template),
             "-o" | "--output" => match args.next() {
                 Some(file) => out = Some(PathBuf::from(file)),
                 None => return usage("-o takes a file"),
@@ -113,6 +148,41 @@ fn main() -> ExitCode {
             flag if flag.starts_with("--") => return usage(&format!("unknown flag {flag}")),
             _ => paths.push(PathBuf::from(arg)),
         }
+    }
+    if let Some(task) = sheet {
+        if convert.is_some() {
+            return usage("convert one file at a time");
+        }
+        if guess {
+            return usage("--guess goes with checking, not converting");
+        }
+        let options = ItemOptions {
+            today: today.unwrap_or_else(system_today),
+            max_age_days: max_age.unwrap_or(DEFAULT_MAX_AGE_DAYS),
+        };
+        return match task {
+            SheetTask::FromXlsx(file) if paths.is_empty() => {
+                run_from_sheet(&[file], false, out.as_deref(), &options, strict, lang)
+            }
+            SheetTask::FromCsv(file) if paths.len() <= 1 => {
+                let files: Vec<PathBuf> = std::iter::once(file).chain(paths).collect();
+                run_from_sheet(&files, true, out.as_deref(), &options, strict, lang)
+            }
+            SheetTask::FromXlsx(_) | SheetTask::FromCsv(_) => {
+                usage("convert one workbook at a time (for CSV: the 問題 file and the コース file)")
+            }
+            _ if strict || max_age.is_some() || today.is_some() || !paths.is_empty() => {
+                usage("--to-xlsx and --template take only -o")
+            }
+            SheetTask::ToXlsx(file) => match out {
+                Some(out) => run_to_xlsx(&file, &out, lang),
+                None => usage("--to-xlsx needs -o FILE.xlsx"),
+            },
+            SheetTask::Template => match out {
+                Some(out) => write_xlsx(&import::sheet::template_book(), &out),
+                None => usage("--template needs -o FILE.xlsx"),
+            },
+        };
     }
     if let Some((from, file)) = convert {
         if !paths.is_empty() {
@@ -430,6 +500,169 @@ fn run_convert(from: &From, file: &Path, out: Option<&Path>, lang: Lang) -> Exit
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Reads a course written in the spreadsheet template: one `.xlsx`, or
+/// the CSV files of its sheets.
+fn run_from_sheet(
+    files: &[PathBuf],
+    csv: bool,
+    out: Option<&Path>,
+    options: &ItemOptions,
+    strict: bool,
+    lang: Lang,
+) -> ExitCode {
+    use import::sheet;
+    let mut read = Vec::new();
+    for file in files {
+        match std::fs::read(file) {
+            Ok(bytes) => read.push((file, bytes)),
+            Err(e) => return usage(&format!("{}: {e}", file.display())),
+        }
+    }
+    let name = files
+        .first()
+        .map_or_else(String::new, |f| f.display().to_string());
+    let book = if csv {
+        // Excel names a CSV's one sheet after the file.
+        let named: Vec<(String, Vec<u8>)> = read
+            .into_iter()
+            .map(|(file, bytes)| {
+                let stem = file
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                (stem, bytes)
+            })
+            .collect();
+        sheet::read::csv_files(&named)
+    } else {
+        let bytes = read.first().map_or(&[][..], |(_, b)| b.as_slice());
+        match sheet::read::xlsx(bytes) {
+            Ok(book) => book,
+            Err(problem) => {
+                eprintln!("{name}: {}", problem.render(lang));
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let base = files
+        .first()
+        .and_then(|f| f.file_name())
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let conversion = sheet::convert(&book, &base, options);
+    let (main, advice): (Vec<_>, Vec<_>) = conversion
+        .findings
+        .iter()
+        .partition(|f| f.severity() != Severity::Advice);
+    for f in &main {
+        eprintln!("{name}: {}", f.render(lang));
+    }
+    if !advice.is_empty() {
+        match lang {
+            Lang::Ja => eprintln!(
+                "--- 出題のくせの報告（助言。--strict でも不合格にしません。quizzes/README.md「言葉のくせ」）"
+            ),
+            Lang::En => eprintln!(
+                "--- wording cue report (advice; never fails, not even with --strict; see quizzes/README.md)"
+            ),
+        }
+        for f in &advice {
+            eprintln!("{name}: {}", f.render(lang));
+        }
+    }
+    let errors = conversion.error_count();
+    let warnings = conversion.count(Severity::Warning);
+    let questions = conversion.course.as_ref().map_or(0, |c| c.questions.len());
+    if conversion.ids_made > 0 && errors == 0 {
+        match lang {
+            Lang::Ja => eprintln!(
+                "問題ID が空の {} 行に「コースID-行番号」の ID を付けました。行を並べ替える前に、--to-xlsx で書き出した表（ID 入り）を使ってください",
+                conversion.ids_made
+            ),
+            Lang::En => eprintln!(
+                "{} rows had no 問題ID and got one from the course id and their row; before reordering rows, use the sheet written by --to-xlsx (ids filled in)",
+                conversion.ids_made
+            ),
+        }
+    }
+    let failed = errors > 0 || (strict && warnings > 0);
+    if let Some(toml) = conversion.toml.as_ref().filter(|_| !failed) {
+        match out {
+            Some(path) => {
+                if let Err(e) = std::fs::write(path, toml) {
+                    return usage(&format!("{}: {e}", path.display()));
+                }
+            }
+            None => print!("{toml}"),
+        }
+    }
+    let written = !failed;
+    match lang {
+        Lang::Ja => eprintln!(
+            "{name} を確認: 問題 {questions} 問、問題点 {errors} 件、警告 {warnings} 件、助言 {} 件。{}",
+            advice.len(),
+            if written {
+                "コースのファイルを書き出しました"
+            } else {
+                "コースのファイルは書き出していません"
+            }
+        ),
+        Lang::En => eprintln!(
+            "checked {name}: {questions} questions, {errors} problems, {warnings} warnings, {} advice; {}",
+            advice.len(),
+            if written {
+                "the course file was written"
+            } else {
+                "no course file was written"
+            }
+        ),
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes a course file into the spreadsheet template.
+fn run_to_xlsx(file: &Path, out: &Path, lang: Lang) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => return usage(&format!("{}: {e}", file.display())),
+    };
+    let source = SourceFile::new(file.display().to_string(), text);
+    let files = [source];
+    let report = check_files(&files);
+    if !report.is_clean() {
+        for line in report.render(&files, lang) {
+            eprintln!("{line}");
+        }
+        return ExitCode::from(1);
+    }
+    let Some(course) = files
+        .first()
+        .and_then(|f| quiz_core::parse::parse_course(&f.text, false).course)
+    else {
+        return ExitCode::from(1);
+    };
+    let (book, losses) = import::sheet::course_book(&course);
+    for loss in &losses {
+        eprintln!("{}: {}", file.display(), loss.render(lang));
+    }
+    write_xlsx(&book, out)
+}
+
+fn write_xlsx(book: &import::sheet::Workbook, out: &Path) -> ExitCode {
+    match import::sheet::write::xlsx(book) {
+        Ok(bytes) => match std::fs::write(out, bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => usage(&format!("{}: {e}", out.display())),
+        },
+        Err(e) => {
+            eprintln!("{}: {e}", out.display());
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -750,6 +750,8 @@ fn quoted(text: &str) -> String {
 struct Out {
     text: String,
     marks: Vec<(Range<usize>, Location)>,
+    /// Per question row (1-based), the column of each choice in order.
+    choice_cols: Vec<(usize, Vec<usize>)>,
 }
 
 impl Out {
@@ -839,6 +841,7 @@ pub fn convert(book: &Workbook, source_name: &str, options: &ItemOptions) -> Con
     let mut out = Out {
         text: String::new(),
         marks: Vec::new(),
+        choice_cols: Vec::new(),
     };
     let _ = writeln!(out.text, "# {source_name} から変換したコースです。");
     // By name first; a renamed sheet is found by its contents (never the
@@ -893,6 +896,7 @@ pub fn convert(book: &Workbook, source_name: &str, options: &ItemOptions) -> Con
             continue;
         }
         let at = locate(&out.marks, &d.span, course_sheet);
+        let at = at_choice(at, &d.message, &out.choice_cols);
         conversion.findings.push(Finding {
             at,
             what: Found::Check(d.message.clone()),
@@ -924,6 +928,26 @@ fn locate(
         (None, Some(sheet)) => Location::Sheet(sheet.name.clone()),
         (None, None) => Location::File,
     }
+}
+
+/// A rule that names a choice by number points at that choice's cell,
+/// not at the list.
+fn at_choice(at: Location, message: &Message, choice_cols: &[(usize, Vec<usize>)]) -> Location {
+    let number = match message {
+        Message::AllOfTheAbove { number, .. }
+        | Message::SameChoice { number, .. }
+        | Message::DuplicateChoice { number, .. } => *number,
+        _ => return at,
+    };
+    let Location::Cell(sheet, row, col) = at else {
+        return at;
+    };
+    let col = (choice_cols.iter())
+        .find(|(r, _)| *r == row)
+        .and_then(|(_, cols)| cols.get(number.wrapping_sub(1)))
+        .copied()
+        .unwrap_or(col);
+    Location::Cell(sheet, row, col)
 }
 
 /// Reads the course items into `out`; returns the course id (empty when
@@ -1300,6 +1324,8 @@ fn question_row(
                     },
                 );
             } else {
+                let cols = choices.iter().map(|(c, _)| *c).collect();
+                out.choice_cols.push((r.row + 1, cols));
                 out.text.push_str("choices = [\n");
                 for (col, text) in &choices {
                     out.text.push_str("  ");
@@ -1310,8 +1336,10 @@ fn question_row(
                 }
                 out.text.push_str("]\n");
                 if let Some(col) = choices.first().map(|(c, _)| *c) {
-                    // `choices = [` itself: a rule on the whole list.
-                    let start = out.text.rfind("choices = [").unwrap_or(0);
+                    // The list's `[`: a rule on the whole list points at
+                    // its first choice.
+                    let key = "choices = ";
+                    let start = out.text.rfind("choices = [").map_or(0, |at| at + key.len());
                     out.marks.push((start..start + 1, r.at(col)));
                 }
             }
@@ -1856,6 +1884,27 @@ mod tests {
         assert_eq!(course.questions[1].correct(), vec![0, 2]);
         assert_eq!(course.questions[2].correct(), vec![0]);
         assert_eq!(c.ids_made, 3);
+    }
+
+    #[test]
+    fn an_item_warning_points_at_its_cell() {
+        let mut book = template_book();
+        let sheet = &mut book.sheets[1];
+        // Row 3's choices: an "all of the above" choice (選択肢3, G3).
+        sheet.set(2, 6, Cell::Text("上記のすべて".into()));
+        let c = convert(&book, "t.xlsx", &options());
+        let found: Vec<String> = c
+            .findings
+            .iter()
+            .filter(|f| matches!(f.what, Found::Check(Message::AllOfTheAbove { .. })))
+            .map(|f| f.render(Lang::Ja))
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", c.findings);
+        assert!(
+            found[0].starts_with("問題!G3: 警告: 3 番の選択肢に"),
+            "{found:?}"
+        );
+        assert!(found[0].ends_with("[all-of-the-above]"), "{found:?}");
     }
 
     #[test]
