@@ -159,6 +159,34 @@ fn a_full_storage_is_reported_not_a_crash() {
 }
 
 #[wasm_bindgen_test]
+fn a_full_storage_refuses_an_outbox_write_out_loud_and_a_version_1_outbox_keeps_its_statements_aside()
+ {
+    use quiz_core::lms::xapi::Queued;
+    local().clear().unwrap();
+    // Version 1 gave statements their actor when sending: whose they are
+    // is unknown, so they wait for their taker to confirm them.
+    let v1 = r#"{"version":1,"pending":[{"id":"a","statement":{"id":"a"}}]}"#;
+    local().set_item(&Key::Outbox.name(), v1).unwrap();
+    let (pending, unclaimed) =
+        storage::update_outbox(1, |o| (o.pending.len(), o.unclaimed.len())).unwrap();
+    assert_eq!((pending, unclaimed), (0, 1));
+
+    let filled = fill_storage();
+    let big = Queued {
+        id: "big".to_owned(),
+        statement: serde_json::json!({ "id": "big", "actor": { "mbox": "mailto:1@x" },
+            "padding": "名".repeat(2_000_000) }),
+    };
+    let result = storage::update_outbox(2, |o| o.add(vec![big]).kept);
+    local().clear().unwrap();
+    assert!(filled < 64, "the quota was never reached");
+    assert!(
+        matches!(result, Err(StorageError::WriteRefused(_))),
+        "{result:?}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn rich_text_renders_markup_as_text_never_html() {
     let el = mount_point();
     let text = Text::parse("<img src=x onerror=\"alert(1)\"> と **強調**\n\n- 項目");
