@@ -691,3 +691,18 @@ fn the_command_line_writes_the_template_and_converts_both_ways() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_template_the_app_offers_is_the_one_the_core_writes() {
+    // `static/course-template.xlsx` is what the trainer screen offers for
+    // download; it must read back as today's template. After a change to
+    // the template: `quizcheck --template -o static/course-template.xlsx`.
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../static/course-template.xlsx");
+    let bytes = std::fs::read(&shipped).expect("static/course-template.xlsx is committed");
+    let from_file = read::xlsx(&bytes).expect("the shipped template reads");
+    let fresh = read::xlsx(&write::xlsx(&sheet::template_book()).expect("writes")).expect("reads");
+    assert_eq!(
+        from_file, fresh,
+        "static/course-template.xlsx is out of date: run quizcheck --template -o static/course-template.xlsx"
+    );
+}

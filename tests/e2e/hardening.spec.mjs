@@ -78,7 +78,7 @@ test('script in every text field of a previewed and taken course never runs', as
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
   await page.goto('./#/trainer');
-  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles({
+  await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles({
     name: 'xss.toml', mimeType: 'text/plain', buffer: Buffer.from(xssCourse()),
   });
   await expect(page.getByText('xss.toml: 問題は見つかりませんでした')).toBeVisible();

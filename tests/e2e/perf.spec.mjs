@@ -37,7 +37,7 @@ function bigCourse(n) {
 test('report: long tasks while opening a 5,000-question course and moving between its questions', async ({ page }, info) => {
   test.skip(info.project.name !== 'desk', 'measured once');
   await page.goto('./#/trainer');
-  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles({
+  await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles({
     name: 'big.toml', mimeType: 'text/plain', buffer: Buffer.from(bigCourse(5000)),
   });
   await expect(page.getByText('big.toml: 問題は見つかりませんでした')).toBeVisible({ timeout: 30_000 });

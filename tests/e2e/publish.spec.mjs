@@ -30,7 +30,7 @@ test('a published course reaches learners; a broken replacement is refused and t
   expect(existsSync(list), 'dist/courses/published.json').toBe(false);
   try {
     await page.goto('./#/trainer');
-    await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles(join(fixtures, 'trainer-course.toml'));
+    await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles(join(fixtures, 'trainer-course.toml'));
     await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
     written.push(await saveDownload(page, '1. コースのファイルを保存'));
     written.push(await saveDownload(page, '2. 公開一覧（published.json）を保存'));

@@ -48,7 +48,7 @@ test('a site without a list shows the shipped courses and no error', async ({ pa
 test('a release copied over a site that publishes keeps the published course', async ({ page, browser }) => {
   // The trainer publishes: the two files go into the site's courses/.
   await page.goto(`${site}#/trainer`);
-  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles(join(here, 'fixtures', 'trainer-course.toml'));
+  await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles(join(here, 'fixtures', 'trainer-course.toml'));
   await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
   for (const button of ['1. コースのファイルを保存', '2. 公開一覧（published.json）を保存']) {
     const download = page.waitForEvent('download');

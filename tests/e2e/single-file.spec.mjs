@@ -89,7 +89,7 @@ test('a trainer adds a course to the hand-out file and saves a new one; opened, 
   await quiz.answerWithMouse(correctChoices(questionById(await quiz.questionId())));
   // The trainer adds a checked course and saves a new hand-out file.
   await page.goto(`${single}#/trainer`);
-  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles(join(root, 'tests', 'e2e', 'fixtures', 'trainer-course.toml'));
+  await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles(join(root, 'tests', 'e2e', 'fixtures', 'trainer-course.toml'));
   await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'このコースを加えた配布用ファイルを保存' }).click();

@@ -32,7 +32,7 @@ test('a dropped broken file lists every problem with line and column', async ({ 
 
 test('a valid file can be taken at once and kept as a local course', async ({ page }) => {
   await openTrainer(page);
-  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles(join(fixtures, 'trainer-course.toml'));
+  await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles(join(fixtures, 'trainer-course.toml'));
   await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
   await page.getByRole('button', { name: 'このブラウザに保存して一覧に出す' }).click();
   await expect(page.getByText('このブラウザのコース一覧に追加しました')).toBeVisible();
@@ -49,7 +49,7 @@ test('a valid file can be taken at once and kept as a local course', async ({ pa
   await expect(new HomePage(page).cards).toHaveCount(4);
   // A file that reuses a shipped course's id is refused.
   await openTrainer(page);
-  await page.getByLabel('問題ファイル（.toml）を選ぶ').setInputFiles({
+  await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles({
     name: 'clash.toml', mimeType: 'text/plain',
     buffer: Buffer.from(readFileSync(join(fixtures, 'trainer-course.toml'), 'utf8').replace('id = "trainer-preview"', 'id = "digital-skills"').replaceAll('trainer-preview-1', 'x-1')),
   });

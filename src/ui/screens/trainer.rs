@@ -10,9 +10,11 @@ use quiz_core::{Course, Route, SourceFile, check_files};
 use super::attempt::start_and_open;
 use crate::course_files;
 use crate::ui::i18n::{line_label, more_items, trainer_ui};
-use crate::ui::state::clock::today_string;
+use crate::ui::state::clock::{today_date, today_string};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
-use crate::ui::widgets::{download, dropped_files, input_files, read_text, use_title};
+use crate::ui::widgets::{
+    download, dropped_files, input_files, read_text, read_text_sjis_or_utf8, use_title,
+};
 
 /// Most problems or warnings listed at once.
 const MAX_LISTED: usize = 100;
@@ -36,6 +38,7 @@ pub fn TrainerPage() -> impl IntoView {
         <h1 class="page-title">{move || t().trainer}</h1>
         <p>{move || t().trainer_intro}</p>
         <PreviewSection />
+        <SheetSection />
         <ConvertSection />
         <PublishedList />
         <ResultsSection />
@@ -56,19 +59,42 @@ fn PreviewSection() -> impl IntoView {
     let save_failed = RwSignal::new(false);
     let check = {
         let catalog = catalog.clone();
-        move |file: web_sys::File| {
+        move |mut files: Vec<web_sys::File>| {
             let catalog = catalog.clone();
             leptos::task::spawn_local(async move {
+                let Some(file) = files.first().cloned() else {
+                    return;
+                };
                 let name = file.name();
-                let text = read_text(file).await.unwrap_or_default();
+                let l = lang.get_untracked();
+                // A workbook becomes a course file first; its problems are
+                // said by sheet and cell, in the trainer's terms. Excel saves
+                // one CSV per sheet, so 問題.csv and コース.csv come together.
+                files.sort_by_key(|f| f.name());
+                let (source, sheet_lines) = match from_sheet(files, l).await {
+                    Sheet::CourseFile(file) => {
+                        let text = read_text(file).await.unwrap_or_default();
+                        (SourceFile::new(name.clone(), text), None)
+                    }
+                    Sheet::Refused(lines) => {
+                        kept.set(false);
+                        preview.set(Some(Preview::Problems(name, lines)));
+                        return;
+                    }
+                    Sheet::Converted(source, lines) => (source, Some(lines)),
+                };
                 // Ids are checked against every shipped file; offline before
                 // they were ever fetched, against the ids in the course index.
-                let source = SourceFile::new(name.clone(), text);
-                let checked = catalog.check_file(&source, lang.get_untracked()).await;
+                let checked = catalog.check_file(&source, l).await;
                 kept.set(false);
                 save_failed.set(false);
                 preview.set(Some(match checked.course {
-                    Some(course) => Preview::Valid(source, Box::new(course), checked.lines),
+                    // A converted workbook's warnings name their cells.
+                    Some(course) => Preview::Valid(
+                        source,
+                        Box::new(course),
+                        sheet_lines.unwrap_or(checked.lines),
+                    ),
                     None => Preview::Problems(name, checked.lines),
                 }));
             });
@@ -77,16 +103,12 @@ fn PreviewSection() -> impl IntoView {
     let on_input = {
         let check = check.clone();
         move |ev: leptos::ev::Event| {
-            if let Some(f) = input_files(&ev).into_iter().next() {
-                check(f);
-            }
+            check(input_files(&ev));
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(f) = dropped_files(&ev).into_iter().next() {
-            check(f);
-        }
+        check(dropped_files(&ev));
     };
     let local_list = {
         let catalog = catalog.clone();
@@ -152,7 +174,7 @@ fn PreviewSection() -> impl IntoView {
             <h2 id="preview-heading">{move || t().preview_heading}</h2>
             <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <label for="preview-file">{move || t().preview_label}</label>
-                <input id="preview-file" type="file" accept=".toml,text/plain" on:change=on_input />
+                <input id="preview-file" type="file" multiple accept=".toml,.xlsx,.csv,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" on:change=on_input />
                 <p class="drop-zone__hint">{move || t().drop_hint}</p>
             </div>
             <div role="status" aria-live="polite">
@@ -209,6 +231,77 @@ fn PreviewSection() -> impl IntoView {
             </div>
             {local_list}
             {rejected_list}
+        </section>
+    }
+}
+
+/// What a chosen file is, read as a spreadsheet.
+enum Sheet {
+    /// Not `.xlsx` or `.csv`: read it as a course file.
+    CourseFile(web_sys::File),
+    /// A workbook that does not make a course: every problem, by cell.
+    Refused(Vec<String>),
+    /// The course file it makes, and its warnings by cell.
+    Converted(SourceFile, Vec<String>),
+}
+
+/// Reads the `.csv` files of the template's sheets (as Excel saves them) as
+/// a course ([`quiz_core::import::sheet`]); anything else is a course file.
+/// An `.xlsx` is not read here yet: its reader would double every
+/// learner's first load (see the trainers' guide), so the trainer is asked
+/// to save the sheets as CSV.
+async fn from_sheet(files: Vec<web_sys::File>, lang: quiz_core::Lang) -> Sheet {
+    use quiz_core::import::sheet;
+    let ends = |f: &web_sys::File, ext: &str| f.name().to_lowercase().ends_with(ext);
+    let Some(first) = files.first().cloned() else {
+        return Sheet::Refused(Vec::new());
+    };
+    if ends(&first, ".xlsx") {
+        return Sheet::Refused(vec![trainer_ui(lang).sheet_xlsx_as_csv.to_owned()]);
+    }
+    if !ends(&first, ".csv") {
+        return Sheet::CourseFile(first);
+    }
+    let name = first.name();
+    let mut sheets = Vec::new();
+    for file in files.into_iter().filter(|f| ends(f, ".csv")) {
+        // Excel names a CSV's sheet after its file: 問題.csv is 「問題」.
+        let file_name = file.name();
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name.as_str(), |(s, _)| s)
+            .to_owned();
+        // UTF-8 or Shift_JIS, decoded by the browser.
+        let Some(text) = read_text_sjis_or_utf8(file).await else {
+            return Sheet::Refused(vec![trainer_ui(lang).sheet_unreadable.to_owned()]);
+        };
+        sheets.extend(sheet::csv_text(&stem, &text).sheets);
+    }
+    let book = sheet::Workbook { sheets };
+    let options = quiz_core::item_check::ItemOptions::new(today_date());
+    let conversion = sheet::convert(&book, &name, &options);
+    let lines = conversion.findings.iter().map(|f| f.render(lang)).collect();
+    match (conversion.toml, conversion.course) {
+        (Some(toml), Some(course)) => {
+            Sheet::Converted(SourceFile::new(format!("{}.toml", course.id), toml), lines)
+        }
+        _ => Sheet::Refused(lines),
+    }
+}
+
+/// Excel: the template to download (a file of the site, checked against
+/// the core's template by a native test).
+#[component]
+fn SheetSection() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || trainer_ui(lang.get());
+    view! {
+        <section aria-labelledby="sheet-heading">
+            <h2 id="sheet-heading">{move || t().sheet_heading}</h2>
+            <p>{move || t().sheet_explain}</p>
+            <div class="actions">
+                <a class="button button--primary" href="static/course-template.xlsx" download="course-template.xlsx">{move || t().sheet_template}</a>
+            </div>
         </section>
     }
 }

@@ -80,7 +80,12 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    offer(&blob, filename)
+}
+
+/// Saves `blob` through a temporary link with a `download` name.
+fn offer(blob: &web_sys::Blob, filename: &str) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let Some(anchor) = document()

@@ -602,6 +602,55 @@ impl Conversion {
     }
 }
 
+/// One sheet from the text of a `.csv` file, named `name` (Excel names it
+/// after the file). Every record is a row, empty ones too, so rows keep
+/// Excel's numbers even when a cell holds line breaks. Pure: the browser
+/// decodes the bytes (UTF-8 or Shift_JIS) itself, so the app needs no
+/// spreadsheet crate for CSV.
+pub fn csv_text(name: &str, text: &str) -> Workbook {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut sheet = Sheet {
+        name: name.to_owned(),
+        rows: Vec::new(),
+    };
+    let mut row: Vec<Cell> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let field_cell = |field: &mut String| {
+        let value = std::mem::take(field);
+        if value.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(value)
+        }
+    };
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => row.push(field_cell(&mut field)),
+            ('\r', false) if chars.peek() == Some(&'\n') => {}
+            ('\n' | '\r', false) => {
+                row.push(field_cell(&mut field));
+                sheet.rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field_cell(&mut field));
+        sheet.rows.push(row);
+    }
+    Workbook {
+        sheets: vec![sheet],
+    }
+}
+
 /// Full-width ASCII as half-width, the ideographic space as a space, trimmed.
 fn norm(text: &str) -> String {
     text.chars()

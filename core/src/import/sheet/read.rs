@@ -73,50 +73,9 @@ pub fn decode(bytes: &[u8]) -> String {
 }
 
 /// One sheet from a `.csv` file, named `name` (Excel names it after the
-/// file). Every record is a row, empty ones too, so rows keep Excel's
-/// numbers even when a cell holds line breaks.
+/// file): the bytes decoded ([`decode`]), then [`super::csv_text`].
 pub fn csv(name: &str, bytes: &[u8]) -> Workbook {
-    let text = decode(bytes);
-    let mut sheet = Sheet {
-        name: name.to_owned(),
-        rows: Vec::new(),
-    };
-    let mut row: Vec<Cell> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    let field_cell = |field: &mut String| {
-        let value = std::mem::take(field);
-        if value.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(value)
-        }
-    };
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if field.is_empty() => quoted = true,
-            (',', false) => row.push(field_cell(&mut field)),
-            ('\r', false) if chars.peek() == Some(&'\n') => {}
-            ('\n' | '\r', false) => {
-                row.push(field_cell(&mut field));
-                sheet.rows.push(std::mem::take(&mut row));
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field_cell(&mut field));
-        sheet.rows.push(row);
-    }
-    Workbook {
-        sheets: vec![sheet],
-    }
+    super::csv_text(name, &decode(bytes))
 }
 
 /// Several CSV files (one per sheet, as Excel saves them) as one workbook.
