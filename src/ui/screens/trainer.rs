@@ -299,9 +299,13 @@ fn SheetSection() -> impl IntoView {
         <section aria-labelledby="sheet-heading">
             <h2 id="sheet-heading">{move || t().sheet_heading}</h2>
             <p>{move || t().sheet_explain}</p>
-            <div class="actions">
-                <a class="button button--primary" href="static/course-template.xlsx" download="course-template.xlsx">{move || t().sheet_template}</a>
-            </div>
+            // The single-file hand-out carries no other file: the template
+            // comes with the site (or `quizcheck --template`).
+            {(!course_files::is_single_file()).then(|| view! {
+                <div class="actions">
+                    <a class="button button--primary" href="static/course-template.xlsx" download="course-template.xlsx">{move || t().sheet_template}</a>
+                </div>
+            })}
         </section>
     }
 }
