@@ -8,7 +8,7 @@
 //! shows, whatever file it came from) → [`convert`] → course TOML, every
 //! problem at its sheet and cell in the trainer's words; and a course →
 //! [`course_book`] → cells. Reading `.xlsx`/`.csv` bytes ([`read`]) and
-//! writing `.xlsx` ([`write`]) need the crate feature `spreadsheet`, so the
+//! writing `.xlsx` ([`write`](mod@write)) need the crate feature `spreadsheet`, so the
 //! learner's wasm never carries the spreadsheet crates.
 //!
 //! The converted TOML then goes through the very checks of a course file
