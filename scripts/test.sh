@@ -32,8 +32,8 @@ cargo test --workspace --locked
 step "script tests (node --test: the build and test scripts' own logic)"
 node --test tests/scripts/
 
-step "question files (quizcheck --strict: item-writing warnings and stale dates fail; wording-cue advice is reported, never fails)"
-cargo run -q -p quiz-core --bin quizcheck --locked -- --strict quizzes
+step "question files (quizcheck --strict --no-advice: item-writing warnings, wording cues and stale dates fail)"
+cargo run -q -p quiz-core --bin quizcheck --locked -- --strict --no-advice quizzes
 
 step "guessing report (not a test: chance that one attempt passes with no knowledge, per course and policy; aim 1 %)"
 # Its own lines are on stdout; the check's lines were printed just above.

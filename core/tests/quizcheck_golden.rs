@@ -386,6 +386,39 @@ fn advice_points_at_the_question_and_counts_the_course() {
     );
 }
 
+#[test]
+fn no_advice_makes_the_cue_rules_fail_and_the_shipped_courses_pass_them() {
+    let dir = cue_fixtures();
+    let (code, stderr) = run(
+        &[
+            "--strict",
+            "--no-advice",
+            "--today",
+            TODAY,
+            "limit-wrong.toml",
+        ],
+        &dir,
+    );
+    assert_eq!(code, 1, "advice fails with --no-advice\n{stderr}");
+    assert!(stderr.contains("--no-advice"), "{stderr}");
+    let (code, _) = run(
+        &[
+            "--strict",
+            "--no-advice",
+            "--today",
+            TODAY,
+            "limit-wrong-under.toml",
+        ],
+        &dir,
+    );
+    assert_eq!(code, 0, "under the threshold");
+    let (code, _) = run(&["--no-advice", "limit-wrong.toml"], &dir);
+    assert_eq!(code, 2, "--no-advice goes with --strict");
+    let quizzes = Path::new(env!("CARGO_MANIFEST_DIR")).join("../quizzes");
+    let (code, stderr) = run(&["--strict", "--no-advice", "."], &quizzes);
+    assert_eq!(code, 0, "the shipped courses carry no cue\n{stderr}");
+}
+
 fn run_stdout(args: &[&str], dir: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_quizcheck"))
         .args(args)

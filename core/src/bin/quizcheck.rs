@@ -7,7 +7,9 @@
 //! Warnings do not change the exit code unless `--strict` is given, which
 //! makes any warning exit 1. Advice (the wording-cue rules of
 //! `quiz_core::item_check::cues`) is printed after, in a report section of
-//! its own (`助言:`), and never changes the exit code. `stale` judges `checked` dates against
+//! its own (`助言:`), and changes the exit code only with `--strict
+//! --no-advice`, which the test command uses for the shipped courses (a
+//! trainer's draft is advised, not failed). `stale` judges `checked` dates against
 //! today's UTC date from the system clock (`--today YYYY-MM-DD` to check as
 //! of another day) and a maximum age of 365 days (`--max-age-days N`).
 //!
@@ -51,7 +53,7 @@ use quiz_core::{
     check_files_with, guess, import,
 };
 
-const USAGE: &str = "usage: quizcheck [--lang ja|en] [--strict] [--guess] [--max-age-days N]
+const USAGE: &str = "usage: quizcheck [--lang ja|en] [--strict [--no-advice]] [--guess] [--max-age-days N]
                  [--today YYYY-MM-DD] <file.toml or folder>...
        quizcheck [--lang ja|en] --from-gift|--from-aiken <file> [-o out.toml]
        quizcheck [--lang ja|en] [--strict] [--today DATE] --from-xlsx <file.xlsx> [-o out.toml]
@@ -60,6 +62,8 @@ const USAGE: &str = "usage: quizcheck [--lang ja|en] [--strict] [--guess] [--max
        quizcheck --template -o <template.xlsx>
        quizcheck reporting <reporting.json>
   --strict           warnings fail too (exit 1); advice never does
+  --no-advice        with --strict, wording-cue advice fails too (the shipped
+                     courses are held to it; a trainer's draft is not)
   --guess            also print, per course, the chance that a learner with no
                      knowledge passes one attempt by each guessing policy
   --max-age-days N   a `checked` date older than N days is stale (default 365)
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
     let mut sheet: Option<SheetTask> = None;
     let mut out: Option<PathBuf> = None;
     let mut strict = false;
+    let mut no_advice = false;
     let mut guess = false;
     let mut max_age: Option<u32> = None;
     let mut today: Option<Date> = None;
@@ -132,6 +137,7 @@ fn main() -> ExitCode {
                 _ => return usage("--lang takes ja or en"),
             },
             "--strict" => strict = true,
+            "--no-advice" => no_advice = true,
             "--guess" => guess = true,
             "--max-age-days" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => max_age = Some(n),
@@ -201,6 +207,9 @@ fn main() -> ExitCode {
     if paths.is_empty() {
         return usage("name at least one file or folder");
     }
+    if no_advice && !strict {
+        return usage("--no-advice goes with --strict");
+    }
     let mut files = Vec::new();
     for path in &paths {
         if let Err(e) = collect(path, &mut files) {
@@ -219,12 +228,18 @@ fn main() -> ExitCode {
     }
     let advice_count = advice.warning_count();
     if advice_count > 0 {
-        match lang {
-            Lang::Ja => eprintln!(
+        match (lang, no_advice) {
+            (Lang::Ja, false) => eprintln!(
                 "--- 出題のくせの報告（助言。--strict でも不合格にしません。quizzes/README.md「言葉のくせ」）"
             ),
-            Lang::En => eprintln!(
+            (Lang::En, false) => eprintln!(
                 "--- wording cue report (advice; never fails, not even with --strict; see quizzes/README.md)"
+            ),
+            (Lang::Ja, true) => eprintln!(
+                "--- 出題のくせの報告（--no-advice: 助言も不合格にします。quizzes/README.md「言葉のくせ」）"
+            ),
+            (Lang::En, true) => eprintln!(
+                "--- wording cue report (--no-advice: advice fails too; see quizzes/README.md)"
             ),
         }
         for line in advice.render(&files, lang) {
@@ -249,7 +264,7 @@ fn main() -> ExitCode {
     if guess {
         print!("{}", guess_report(&report.courses, lang));
     }
-    if !report.is_clean() || (strict && warnings > 0) {
+    if !report.is_clean() || (strict && warnings > 0) || (no_advice && advice_count > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
