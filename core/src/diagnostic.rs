@@ -425,6 +425,23 @@ pub enum Expected {
     Date,
 }
 
+/// "Here, only the wrong choices (2, 3) say 「だけ」": the question's own
+/// share of a course-wide cue, or nothing when the question has none.
+/// `place` names the side: 「誤りの」 or `wrong choices`.
+fn word_here(word: &str, numbers: &[usize], ja: bool, place: &str) -> String {
+    match (word.is_empty(), ja) {
+        (true, _) => String::new(),
+        (false, true) => format!(
+            "この問題では「{word}」が{place}選択肢（{} 番）にだけあります。",
+            join(numbers, "・")
+        ),
+        (false, false) => format!(
+            "here only {place} ({}) say \"{word}\"; ",
+            join(numbers, ", ")
+        ),
+    }
+}
+
 /// Where an unknown key was found, in Japanese.
 fn context_words(context: &str) -> &'static str {
     match context {
@@ -906,18 +923,10 @@ impl Message {
         } else {
             ((c.on_false, c.false_total), (c.on_true, c.true_total))
         };
-        let numbers_ja = join(numbers, "・");
-        let numbers_en = join(numbers, ", ");
         if ja {
             format!(
                 "{}コース全体で、{cue_ja}が{side_ja}の選択肢 {total} 個中 {cued} 個（{}%）にあり、{other_ja}の選択肢では {other_total} 個中 {other} 個（{}%）だけです。「{cue_ja}があれば{}」と読めば当てられるので、{other_ja}の選択肢にも{cue_ja}を使ってください（言葉を消すのではなく、偏りをなくします）",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "この問題では「{word}」が{side_ja}の選択肢（{numbers_ja} 番）にだけあります。"
-                    )
-                },
+                word_here(word, numbers, true, &format!("{side_ja}の")),
                 percent(cued, total),
                 percent(other, other_total),
                 if on_true { "正しい" } else { "誤り" }
@@ -925,11 +934,7 @@ impl Message {
         } else {
             format!(
                 "{}across the course, {cue_en} stand on {cued} of {total} {side_en} statements ({}%) but on {other} of {other_total} {other_en} ones ({}%), so reading them the other way round finds the answer; use {cue_en} in {other_en} statements too (even out the lean, do not just remove the words)",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!("here only {side_en} statements ({numbers_en}) say \"{word}\"; ")
-                },
+                word_here(word, numbers, false, &format!("{side_en} statements")),
                 percent(cued, total),
                 percent(other, other_total)
             )
@@ -940,7 +945,6 @@ impl Message {
     fn render_advice(&self, ja: bool) -> String {
         use Message::*;
         let mark = |answer: bool| if answer { "○" } else { "×" };
-        let nums = |n: &[usize], sep| join(n, sep);
         match self {
             LimitWrong { reversed: true, .. }
             | DenialWrong { reversed: true, .. }
@@ -952,14 +956,7 @@ impl Message {
                 ..
             } if ja => format!(
                 "{}コース全体で、限定・絶対の言葉（すべて・だけ・限られる・一切・必ず など）が、誤った内容の選択肢 {} 個中 {} 個（{}%）にあり、正しい内容の選択肢では {} 個中 {} 個（{}%）だけです。「限定の言葉があれば誤り」で当てられるので、正しい内容を限定の形で書ける選択肢（「…に限られる」が正しい場合など）は限定の形にし、誤りの選択肢は限定の言葉なしで誤りになる文（条件・主体・時期の取り違えなど）にしてください",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "この問題では「{word}」が誤りの選択肢（{} 番）にだけあります。",
-                        nums(numbers, "・")
-                    )
-                },
+                word_here(word, numbers, true, "誤りの"),
                 c.false_total,
                 c.on_false,
                 percent(c.on_false, c.false_total),
@@ -974,14 +971,7 @@ impl Message {
                 ..
             } => format!(
                 "{}across the course, limiting or absolute words (すべて, だけ, 限られる, 一切, 必ず…) stand on {} of {} false statements ({}%) but on {} of {} true ones ({}%), so \"a limit means wrong\" finds the answer; write true statements as limits where they are limits, and make wrong choices wrong without a limit (a wrong condition, actor or date)",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "here only wrong choices ({}) say \"{word}\"; ",
-                        nums(numbers, ", ")
-                    )
-                },
+                word_here(word, numbers, false, "wrong choices"),
                 c.on_false,
                 c.false_total,
                 percent(c.on_false, c.false_total),
@@ -996,14 +986,7 @@ impl Message {
                 ..
             } if ja => format!(
                 "{}コース全体で、対象や義務を否定する（または無条件に認める）言い切り（当たらない・対象外・適用されない・手段はない・してよい など）が、誤った内容の選択肢 {} 個中 {} 個（{}%）にあり、正しい内容の選択肢では {} 個中 {} 個（{}%）だけです。「対象外・不要と言い切る選択肢は誤り」で当てられるので、本当に対象外・不要な場面を正解にする問題も作るか、誤りの選択肢を否定以外の思い違い（別の窓口・別の手順・時期の誤りなど）にしてください",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "この問題では「{word}」が誤りの選択肢（{} 番）にだけあります。",
-                        nums(numbers, "・")
-                    )
-                },
+                word_here(word, numbers, true, "誤りの"),
                 c.false_total,
                 c.on_false,
                 percent(c.on_false, c.false_total),
@@ -1018,14 +1001,7 @@ impl Message {
                 ..
             } => format!(
                 "{}across the course, endings that deny coverage or a duty, or permit without condition (当たらない, 対象外, 適用されない, 手段はない, してよい…), stand on {} of {} false statements ({}%) but on {} of {} true ones ({}%), so \"a denial is wrong\" finds the answer; make some right answers the case that really is not covered, or make wrong choices a different mistake (another office, another step, a wrong date)",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "here only wrong choices ({}) say \"{word}\"; ",
-                        nums(numbers, ", ")
-                    )
-                },
+                word_here(word, numbers, false, "wrong choices"),
                 c.on_false,
                 c.false_total,
                 percent(c.on_false, c.false_total),
@@ -1040,14 +1016,7 @@ impl Message {
                 ..
             } if ja => format!(
                 "{}コース全体で、含みのある言い方（など・得る・場合も・おそれ など）が、正しい内容の選択肢 {} 個中 {} 個（{}%）にあり、誤った内容の選択肢では {} 個中 {} 個（{}%）だけです。「含みのある選択肢が正解」で当てられるので、正解を言い切る形にするか、誤りの選択肢にも含みのある言い方を使ってください",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "この問題では「{word}」が正しい内容の選択肢（{} 番）にだけあります。",
-                        nums(numbers, "・")
-                    )
-                },
+                word_here(word, numbers, true, "正しい内容の"),
                 c.true_total,
                 c.on_true,
                 percent(c.on_true, c.true_total),
@@ -1062,14 +1031,7 @@ impl Message {
                 ..
             } => format!(
                 "{}across the course, hedges (など, 得る, 場合も, おそれ…) stand on {} of {} true statements ({}%) but on {} of {} false ones ({}%), so \"the hedged choice is right\" finds the answer; state right answers plainly, or let wrong choices hedge too",
-                if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "here only true statements ({}) say \"{word}\"; ",
-                        nums(numbers, ", ")
-                    )
-                },
+                word_here(word, numbers, false, "true statements"),
                 c.on_true,
                 c.true_total,
                 percent(c.on_true, c.true_total),
