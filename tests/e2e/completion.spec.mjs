@@ -47,6 +47,9 @@ test('a finished retry of every missed question scores 100 % and is still practi
   await expect(page.locator('#verdict')).toHaveText('練習（解き直し）');
   await expect(page.locator('#practice-note')).toContainText('修了にはなりません');
   await expect(page.getByRole('link', { name: '修了証' })).toHaveCount(0);
+  // Practice is shown in the neutral style, neither the pass (green) nor the fail (red) one.
+  await expect(page.locator('.result-summary')).toHaveClass(/result-summary--practice/);
+  await expect(page.locator('.result-summary')).not.toHaveClass(/result-summary--pass/);
 
   // Home: not passed, and the best score is the full attempt's.
   await page.goto('./');

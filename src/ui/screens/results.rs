@@ -87,7 +87,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=course_href>{course.title.clone()}</a></p>
         <h1 class="page-title">{move || format!("{} — {}", ui(lang.get()).results_heading, course.title)}</h1>
-        <section class="result-summary" class:result-summary--pass=completes aria-label=move || ui(lang.get()).score>
+        <section class="result-summary" class:result-summary--pass=completes class:result-summary--practice=!full aria-label=move || ui(lang.get()).score>
             <p class="result-summary__verdict" id="verdict">{move || {
                 let t = ui(lang.get());
                 if !full { t.practice } else if completes { t.passed } else { t.not_passed }
