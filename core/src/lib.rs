@@ -19,6 +19,7 @@ pub mod compiled;
 mod csv;
 pub mod date;
 pub mod diagnostic;
+pub mod editor;
 pub mod guess;
 pub mod import;
 pub mod item_check;

@@ -1519,7 +1519,7 @@ fn area_of(line: &str) -> Option<(String, Vec<String>, i64)> {
 }
 
 /// The blueprint as one 出題範囲 cell, one area per line.
-fn areas_cell(areas: &[crate::model::Area]) -> Cell {
+pub(crate) fn areas_cell(areas: &[crate::model::Area]) -> Cell {
     if areas.is_empty() {
         return Cell::Empty;
     }
