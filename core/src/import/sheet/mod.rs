@@ -82,7 +82,7 @@ pub const COURSE_ITEMS: [&str; 10] = [
 ];
 
 /// One cell as Excel shows it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Nothing in it.
     #[default]
@@ -110,7 +110,7 @@ impl Cell {
 }
 
 /// One sheet: `rows[0]` is Excel's row 1, `rows[r][0]` its column A.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
     /// The sheet's name as Excel shows it on its tab.
     pub name: String,
@@ -152,8 +152,10 @@ impl Sheet {
     }
 }
 
-/// A workbook: its sheets in tab order.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A workbook: its sheets in tab order. Serde: the app's sheet worker
+/// (its own wasm, which alone carries the `.xlsx` crates) hands the cells
+/// over as JSON.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Workbook {
     /// The sheets.
     pub sheets: Vec<Sheet>,
