@@ -10,6 +10,7 @@
 pub mod course_files;
 pub mod lrs;
 pub mod scorm;
+pub mod sheet_worker;
 pub mod storage;
 pub mod ui;
 

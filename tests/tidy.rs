@@ -164,6 +164,23 @@ fn only_the_course_files_and_lrs_modules_use_the_network() {
 }
 
 #[test]
+fn only_the_sheet_worker_module_talks_to_the_sheet_worker() {
+    // The .xlsx reader and writer is a wasm of its own (workers/sheet/),
+    // started and spoken to only through src/sheet_worker.rs.
+    let files = app_files_except(&["src/sheet_worker.rs"]);
+    let found = violations(
+        &files,
+        "the sheet worker belongs to src/sheet_worker.rs",
+        |line| {
+            ["Worker::new", "sheet_worker_loader", "post_message"]
+                .iter()
+                .any(|s| code(line).contains(s))
+        },
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
 fn only_the_scorm_module_touches_the_lms_api() {
     // The LMS's run-time object (`API`, or SCORM 2004's `API_1484_11`) and
     // its functions are reached only through src/scorm.rs.

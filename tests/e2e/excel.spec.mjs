@@ -1,8 +1,9 @@
 // A trainer who has never seen TOML: downloads the Excel template from the
 // trainer screen, fills it in, saves its two sheets as CSV (as Excel does,
 // UTF-8 or Shift_JIS), and brings them back: checked, then taken as a
-// learner. A broken sheet is reported by sheet and cell; an .xlsx gets
-// plain words on what to do.
+// learner. A broken sheet is reported by sheet and cell; a file named .xlsx
+// that is no workbook gets plain words. (.xlsx files themselves:
+// excel-xlsx.spec.mjs.)
 import { readFileSync } from 'node:fs';
 import { QuizPage, test, expect, expectNoAxeViolations } from './pages.mjs';
 
@@ -65,7 +66,7 @@ test('the template downloads from the trainer screen; the filled sheets are chec
   await expect(page.locator('#score')).toHaveText('100点（合格点 60点）');
 });
 
-test('a broken sheet is reported by sheet and cell, and an .xlsx gets words on what to do', async ({ page }) => {
+test('a broken sheet is reported by sheet and cell, and a file that is no workbook gets plain words', async ({ page }) => {
   await openTrainer(page);
   const row = 'q-1,択一,,正しいものはどれですか。,ア,イ,ウ,エ,,,5,イが正しい理由。,運営方針 1(4)②';
   await page.getByLabel(CHOOSE).setInputFiles([
@@ -80,7 +81,7 @@ test('a broken sheet is reported by sheet and cell, and an .xlsx gets words on w
     csvFile('コース.csv', courseCsv('csv-made', 'CSV で作ったコース', '1')),
   ]);
   await expect(page.getByText('csv-made.toml: 問題は見つかりませんでした')).toBeVisible();
-  // A workbook as Excel saves it: the screen says how to save it as CSV.
+  // Named .xlsx but no workbook: read by the sheet worker, which says so.
   await page.getByLabel(CHOOSE).setInputFiles({ name: 'コース.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
-  await expect(page.locator('.problems li')).toContainText('CSV');
+  await expect(page.locator('.problems li')).toContainText('Excel のファイル（.xlsx）として読めません');
 });

@@ -3,18 +3,23 @@
 //! exports; combine results files sent by learners.
 
 use leptos::prelude::*;
-use quiz_core::import::{self, ImportResult};
+use quiz_core::import::{self, ImportResult, sheet};
 use quiz_core::report::{ResultsFile, combine, parse_results};
 use quiz_core::{Course, Route, SourceFile, check_files};
 
 use super::attempt::start_and_open;
 use crate::course_files;
+use crate::sheet_worker::{self, SheetWorkerError};
 use crate::ui::i18n::{line_label, more_items, trainer_ui};
 use crate::ui::state::clock::{today_date, today_string};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{
-    download, dropped_files, input_files, read_text, read_text_sjis_or_utf8, use_title,
+    download, download_bytes, dropped_files, input_files, read_bytes, read_text,
+    read_text_sjis_or_utf8, use_title,
 };
+
+/// The media type of an `.xlsx` file.
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Most problems or warnings listed at once.
 const MAX_LISTED: usize = 100;
@@ -55,6 +60,8 @@ fn PreviewSection() -> impl IntoView {
     let nav = Nav::expect();
     let preview = RwSignal::new(None::<Preview>);
     let kept = RwSignal::new(false);
+    // An .xlsx is read by the sheet worker, which may take a moment.
+    let reading = RwSignal::new(false);
     // A keep or remove the browser refused is said, never dropped.
     let save_failed = RwSignal::new(false);
     let check = {
@@ -71,7 +78,10 @@ fn PreviewSection() -> impl IntoView {
                 // said by sheet and cell, in the trainer's terms. Excel saves
                 // one CSV per sheet, so 問題.csv and コース.csv come together.
                 files.sort_by_key(|f| f.name());
-                let (source, sheet_lines) = match from_sheet(files, l).await {
+                reading.set(name.to_lowercase().ends_with(".xlsx"));
+                let read = from_sheet(files, l).await;
+                reading.set(false);
+                let (source, sheet_lines) = match read {
                     Sheet::CourseFile(file) => {
                         let text = read_text(file).await.unwrap_or_default();
                         (SourceFile::new(name.clone(), text), None)
@@ -178,6 +188,7 @@ fn PreviewSection() -> impl IntoView {
                 <p class="drop-zone__hint">{move || t().drop_hint}</p>
             </div>
             <div role="status" aria-live="polite">
+                {move || reading.get().then(|| view! { <p>{t().sheet_reading}</p> })}
                 {move || preview.get().map(|p| match p {
                     Preview::Problems(name, problems) => view! {
                         <h3 class="status--fail">{format!("{}: {} {}", name, t().preview_problems, problems.len())}</h3>
@@ -245,24 +256,32 @@ enum Sheet {
     Converted(SourceFile, Vec<String>),
 }
 
-/// Reads the `.csv` files of the template's sheets (as Excel saves them) as
-/// a course ([`quiz_core::import::sheet`]); anything else is a course file.
-/// An `.xlsx` is not read here yet: its reader would double every
-/// learner's first load (see the trainers' guide), so the trainer is asked
+/// Reads a workbook as a course ([`quiz_core::import::sheet`]): an `.xlsx`
+/// (through the sheet worker, [`sheet_worker`]) or the `.csv` files of the
+/// template's sheets (as Excel saves them); anything else is a course file.
+/// The single-file hand-out has no sheet worker: there the trainer is asked
 /// to save the sheets as CSV.
 async fn from_sheet(files: Vec<web_sys::File>, lang: quiz_core::Lang) -> Sheet {
-    use quiz_core::import::sheet;
     let ends = |f: &web_sys::File, ext: &str| f.name().to_lowercase().ends_with(ext);
     let Some(first) = files.first().cloned() else {
         return Sheet::Refused(Vec::new());
     };
+    let name = first.name();
     if ends(&first, ".xlsx") {
-        return Sheet::Refused(vec![trainer_ui(lang).sheet_xlsx_as_csv.to_owned()]);
+        if !sheet_worker::available() {
+            return Sheet::Refused(vec![trainer_ui(lang).sheet_xlsx_as_csv.to_owned()]);
+        }
+        let Some(bytes) = read_bytes(first).await else {
+            return Sheet::Refused(vec![trainer_ui(lang).sheet_unreadable.to_owned()]);
+        };
+        return match sheet_worker::read_xlsx(bytes).await {
+            Ok(book) => converted(&book, &name, lang),
+            Err(e) => Sheet::Refused(vec![worker_error(&e, lang)]),
+        };
     }
     if !ends(&first, ".csv") {
         return Sheet::CourseFile(first);
     }
-    let name = first.name();
     let mut sheets = Vec::new();
     for file in files.into_iter().filter(|f| ends(f, ".csv")) {
         // Excel names a CSV's sheet after its file: 問題.csv is 「問題」.
@@ -277,15 +296,121 @@ async fn from_sheet(files: Vec<web_sys::File>, lang: quiz_core::Lang) -> Sheet {
         };
         sheets.extend(sheet::csv_text(&stem, &text).sheets);
     }
-    let book = sheet::Workbook { sheets };
+    converted(&sheet::Workbook { sheets }, &name, lang)
+}
+
+/// A workbook's cells as a course file, or every problem by sheet and cell.
+fn converted(book: &sheet::Workbook, name: &str, lang: quiz_core::Lang) -> Sheet {
     let options = quiz_core::item_check::ItemOptions::new(today_date());
-    let conversion = sheet::convert(&book, &name, &options);
+    let conversion = sheet::convert(book, name, &options);
     let lines = conversion.findings.iter().map(|f| f.render(lang)).collect();
     match (conversion.toml, conversion.course) {
         (Some(toml), Some(course)) => {
             Sheet::Converted(SourceFile::new(format!("{}.toml", course.id), toml), lines)
         }
         _ => Sheet::Refused(lines),
+    }
+}
+
+/// The sheet worker's failure in the trainer's terms.
+fn worker_error(error: &SheetWorkerError, lang: quiz_core::Lang) -> String {
+    match error {
+        SheetWorkerError::Unavailable => trainer_ui(lang).sheet_worker_unavailable.to_owned(),
+        SheetWorkerError::Unreadable(reason) => sheet::SheetProblem::Unreadable {
+            reason: reason.clone(),
+        }
+        .render(lang),
+        SheetWorkerError::Failed(_) => trainer_ui(lang).sheet_worker_failed.to_owned(),
+    }
+}
+
+/// Where an export stands.
+#[derive(Clone)]
+enum Export {
+    Working,
+    /// Saved: what the template could not carry.
+    Done(Vec<String>),
+    Failed(String),
+}
+
+/// A listed course (shipped, published or kept) saved as the template, so
+/// a trainer can edit it in Excel and bring it back with its ids intact.
+#[component]
+fn SheetExport() -> impl IntoView {
+    let lang = Settings::expect().lang;
+    let t = move || trainer_ui(lang.get());
+    let catalog = Catalog::expect();
+    let chosen = RwSignal::new(None::<String>);
+    let state = RwSignal::new(None::<Export>);
+    let options = {
+        let catalog = catalog.clone();
+        move || {
+            catalog
+                .summaries()
+                .into_iter()
+                .map(|c| view! { <option value=c.id.clone()>{format!("{}（{}）", c.title, c.id)}</option> })
+                .collect_view()
+        }
+    };
+    let export = move |_| {
+        let catalog = catalog.clone();
+        let Some(id) = chosen
+            .get_untracked()
+            .or_else(|| catalog.summaries().first().map(|c| c.id.clone()))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let l = lang.get_untracked();
+            state.set(Some(Export::Working));
+            // A shipped course is fetched when first needed.
+            if catalog.is_shipped(&id) && catalog.load(std::slice::from_ref(&id)).await.is_err() {
+                state.set(Some(Export::Failed(
+                    trainer_ui(l).course_fetch_failed.to_owned(),
+                )));
+                return;
+            }
+            let Some(course) = catalog.course(&id) else {
+                state.set(Some(Export::Failed(
+                    trainer_ui(l).course_fetch_failed.to_owned(),
+                )));
+                return;
+            };
+            let (book, losses) = sheet::course_book(&course);
+            state.set(Some(match sheet_worker::write_xlsx(&book).await {
+                Ok(bytes) if download_bytes(&format!("{id}.xlsx"), XLSX_MIME, &bytes) => {
+                    Export::Done(losses.iter().map(|loss| loss.render(l)).collect())
+                }
+                Ok(_) => Export::Failed(trainer_ui(l).download_failed.to_owned()),
+                Err(e) => Export::Failed(worker_error(&e, l)),
+            }));
+        });
+    };
+    view! {
+        <h3 id="export-heading">{move || t().export_heading}</h3>
+        <p>{move || t().export_explain}</p>
+        <label for="export-course">{move || t().export_label}</label>
+        <select id="export-course" on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
+            {options}
+        </select>
+        <div class="actions">
+            <button type="button" class="button button--secondary" on:click=export>{move || t().export_button}</button>
+        </div>
+        <div role="status" aria-live="polite">
+            {move || state.get().map(|s| match s {
+                Export::Working => view! { <p>{t().export_working}</p> }.into_any(),
+                Export::Done(losses) => view! {
+                    <p class="status--pass">{t().export_done}</p>
+                    {(!losses.is_empty()).then(|| view! {
+                        <h4>{format!("{}（{}）", t().export_losses, losses.len())}</h4>
+                        <ul class="problems problems--warnings">
+                            {losses.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                        </ul>
+                    })}
+                }.into_any(),
+                Export::Failed(why) => view! { <p role="alert" class="status--fail">{why}</p> }.into_any(),
+            })}
+        </div>
     }
 }
 
@@ -306,6 +431,8 @@ fn SheetSection() -> impl IntoView {
                     <a class="button button--primary" href="static/course-template.xlsx" download="course-template.xlsx">{move || t().sheet_template}</a>
                 </div>
             })}
+            // Writing .xlsx needs the sheet worker, which the single file lacks.
+            {sheet_worker::available().then(|| view! { <SheetExport /> })}
         </section>
     }
 }

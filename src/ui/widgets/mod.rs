@@ -83,6 +83,19 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     offer(&blob, filename)
 }
 
+/// Offers `bytes` (an `.xlsx` file, say) as a file download. Returns false
+/// when the browser refused; the caller tells the person.
+#[must_use]
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    offer(&blob, filename)
+}
+
 /// Saves `blob` through a temporary link with a `download` name.
 fn offer(blob: &web_sys::Blob, filename: &str) -> bool {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
@@ -108,6 +121,14 @@ pub async fn read_text(file: web_sys::File) -> Option<String> {
         .await
         .ok()
         .and_then(|v| v.as_string())
+}
+
+/// The bytes of a file the trainer chose (an `.xlsx`).
+pub async fn read_bytes(file: web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The text of a CSV file as Excel or a personnel system writes it: UTF-8
