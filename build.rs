@@ -44,45 +44,25 @@ fn main() {
         )]);
     }
     // Only an index of the shipped courses is compiled in: the question
-    // files themselves are copied beside the app (scripts/post-build.mjs)
-    // and fetched when a course is opened, so the first load stays small.
+    // files and their compiled forms (quiz_core::compiled) are put beside
+    // the app by `quizcheck release` (run by scripts/post-build.mjs, from the
+    // same quiz_core::release), fetched when a course is opened, so the first
+    // load stays small.
     let mut code = String::from(
         "/// The shipped courses, in listing order.\npub static SHIPPED: &[ShippedCourse] = &[\n",
     );
-    // Each course's compiled form (quiz_core::compiled), for
-    // scripts/post-build.mjs to copy beside the question files: learners'
-    // browsers read it without the TOML reader. Written under the profile's
-    // folder (as the wasm is), where post-build looks for it.
-    let compiled_dir = compiled_dir();
-    let _ = std::fs::remove_dir_all(&compiled_dir);
-    if let Err(e) = std::fs::create_dir_all(&compiled_dir) {
-        fail(&[format!("{}: {e}", compiled_dir.display())]);
-    }
-    let file_of: Vec<(String, &SourceFile)> = files
-        .iter()
-        .filter(|f| !f.is_template())
-        .filter_map(|f| Some((quiz_core::parse::parse_course(&f.text, false).course?.id, f)))
-        .collect();
-    for course in &report.courses {
-        let Some((_, file)) = file_of.iter().find(|(id, _)| *id == course.id) else {
-            fail(&[format!(
-                "{}: the file of this course was not found",
-                course.id
-            )]);
-        };
+    let shipped = quiz_core::release::shipped(&files, &report).unwrap_or_else(|e| fail(&[e]));
+    for quiz_core::release::Shipped {
+        file,
+        course,
+        compiled,
+    } in &shipped
+    {
         let summary = course.summary();
-        let base = file.base_name();
-        let compiled = SourceFile::new(
-            quiz_core::compiled::file_name(base),
-            quiz_core::compiled::to_json(course),
-        );
-        if let Err(e) = std::fs::write(compiled_dir.join(&compiled.name), &compiled.text) {
-            fail(&[format!("{}: {e}", compiled.name)]);
-        }
         let _ = writeln!(
             code,
             "    ShippedCourse {{ file: {:?}, digest: {:?}, compiled_digest: {:?}, id: {:?}, title: {:?}, description: {:?}, pass_mark: {}, pass_valid_days: {:?}, attempt_len: {}, question_ids: &{:?}, choice_counts: &{:?} }},",
-            base,
+            file.base_name(),
             file.digest(),
             compiled.digest(),
             summary.id,
@@ -116,16 +96,6 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     if let Err(e) = std::fs::write(out.join("courses.rs"), code) {
         fail(&[format!("cannot write courses.rs: {e}")]);
-    }
-}
-
-/// `<target>/<triple>/<profile>/kenshu-courses`: beside the wasm the build
-/// makes (`OUT_DIR` is `<that folder>/build/<package>-<hash>/out`).
-fn compiled_dir() -> PathBuf {
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    match out.ancestors().nth(3) {
-        Some(profile) => profile.join("kenshu-courses"),
-        None => fail(&[format!("{}: not a cargo OUT_DIR", out.display())]),
     }
 }
 

@@ -8,11 +8,13 @@
 // Usage: node scripts/build-single.mjs [--quizzes DIR] [--out FILE]
 // (scripts/setup.sh must have run: it puts trunk and wasm-opt on PATH.)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { mustMatch, mustReplace } from './must.mjs';
+import { mustReplace } from './must.mjs';
+import { release } from './lib/release.mjs';
+import { attr, bodyInner, headFiles, readPage, renderSinglePage } from './lib/page.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -38,11 +40,14 @@ execFileSync('trunk', ['build', '--release', '--dist', staging], {
   env: { ...process.env, KENSHU_SPLIT: '0', KENSHU_SINGLE: '1', ...(quizzesArg ? { KENSHU_QUIZZES: quizzesArg } : {}) },
 });
 
-const index = readFileSync(join(staging, 'index.html'), 'utf8');
-const cssFiles = [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
-const glueFile = mustMatch(index, /<link rel="modulepreload" href="\.\/([^"]+\.js)"/, 'the glue file in index.html')[1];
+// The release page of that build, as its model (scripts/lib/page.mjs), and
+// the build manifest of the courses it shipped.
+const manifest = release(join(staging, 'courses'));
+const page = readPage(readFileSync(join(staging, 'index.html'), 'utf8'), manifest.ids);
+const { styles: cssFiles, icon: iconFile, title, lang } = headFiles(page);
+const glueFile = attr(page.preloads.find((l) => attr(l, 'rel') === 'modulepreload') ?? [], 'href')?.replace(/^\.\//, '');
+if (!glueFile) throw new Error('build: no glue file among the page\'s modulepreload links');
 const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
-const iconFile = mustMatch(index, /<link rel="icon" href="\.\/([^"]+)"/, 'the icon in index.html')[1];
 
 const glue = mustReplace(
   mustReplace(readFileSync(join(staging, glueFile), 'utf8'), /^export (class|function|const|let) /gm, (_, kind) => `${kind} `, 'un-exporting the glue'),
@@ -61,45 +66,33 @@ await __wbg_init({ module_or_path: bytes });
 const styles = cssFiles.map((f) => readFileSync(join(staging, f), 'utf8'));
 const icon = readFileSync(join(staging, iconFile)).toString('base64');
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const csp = [
-  "default-src 'none'",
-  `script-src ${sha(script)} 'wasm-unsafe-eval'`,
-  `style-src ${styles.map(sha).join(' ')}`,
-  'img-src data:',
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const csp = {
+  'default-src': ["'none'"],
+  'script-src': [sha(script), "'wasm-unsafe-eval'"],
+  'style-src': styles.map(sha),
+  'img-src': ['data:'],
+  'connect-src': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
 // The question files, as one JSON data block the app reads instead of
 // fetching courses/ (a data block is never run, so the CSP needs nothing
-// for it). Every "<" is escaped, so no text can close the element. Their
+// for it; scripts/lib/page.mjs escapes every "<", so no text can close the
+// element). By file name, as they were always written. Their
 // compiled forms stay out: this page reads the question files (the parser
 // is in its one module anyway), and a trainer's hand-out adds question files.
-const courseDir = join(staging, 'courses');
-const courses = Object.fromEntries(
-  readdirSync(courseDir).filter((name) => !name.endsWith('.course.json')).sort().map((name) => [name, readFileSync(join(courseDir, name), 'utf8')]),
-);
-const coursesJson = JSON.stringify(courses).replace(/</g, '\\u003c');
-const body = mustMatch(index, /<body>([\s\S]*)<\/body>/, 'the body of index.html')[1].trim();
-const html = `<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>福祉部 職員研修</title>
-<link rel="icon" href="data:image/svg+xml;base64,${icon}">
-${styles.map((s) => `<style>${s}</style>`).join('\n')}
-<script type="application/json" id="kenshu-courses">${coursesJson}</script>
-<script type="module">${script}</script>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+const courses = Object.fromEntries(manifest.courses.map((c) => c.file).sort().map((file) => [file, readFileSync(join(staging, 'courses', file), 'utf8')]));
+const html = renderSinglePage({
+  lang,
+  title,
+  csp,
+  icon: `data:image/svg+xml;base64,${icon}`,
+  styles,
+  dataBlocks: [[manifest.ids.courses_block, courses]],
+  script,
+  body: bodyInner(page),
+});
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, html);
 const raw = Buffer.byteLength(html);

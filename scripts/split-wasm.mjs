@@ -11,15 +11,21 @@ import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync, statSync }
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { mustMatch, mustReplace, mustReplaceAll } from './must.mjs';
+import { attr, setAttr } from './lib/page.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
-/** Splits when the cargo output has split points; returns the chunk names. */
-export function splitWasm(dir) {
-  const indexPath = join(dir, 'index.html');
-  let html = readFileSync(indexPath, 'utf8');
-  const glueName = mustMatch(html, /href="\.\/(kenshu-([0-9a-f]+)\.js)"/, "the app's glue file in index.html");
-  const [, glueFile, hash] = glueName;
+/**
+ * Splits when the cargo output has split points; returns the chunk names.
+ * `page` is the page model (scripts/lib/page.mjs): its preload links get
+ * the new files' integrity hashes and the split loader's; `manifest` is the
+ * build manifest (its deep links and courses).
+ */
+export function splitWasm(dir, page, manifest) {
+  const links = page.preloads;
+  const glueLink = links.find((l) => attr(l, 'rel') === 'modulepreload' && /^\.\/kenshu-[0-9a-f]+\.js$/.test(attr(l, 'href')));
+  if (!glueLink) throw new Error("build: the app's glue file is not among the page's modulepreload links");
+  const [, glueFile, hash] = attr(glueLink, 'href').match(/^\.\/(kenshu-([0-9a-f]+)\.js)$/);
   const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
   const input = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', 'release', 'kenshu.wasm');
   // A build without split points (KENSHU_SPLIT=0) has nothing to split.
@@ -43,7 +49,7 @@ export function splitWasm(dir) {
     optimize(join(work, chunk), join(dir, name));
     renamed.push(name);
   }
-  writeFileSync(join(dir, loaderFile), prefetchForAddress(loader, dir, loaderFile));
+  writeFileSync(join(dir, loaderFile), prefetchForAddress(loader, dir, loaderFile, manifest));
   // Only the import statement: the imports object keeps the module name the
   // wasm asks for.
   const glue = mustReplaceAll(readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8'), 'from "./__wasm_split.js"', `from "./${loaderFile}"`, 'pointing the glue at the split loader');
@@ -53,17 +59,13 @@ export function splitWasm(dir) {
   // Trunk's subresource-integrity hashes were for the files just replaced.
   const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
   for (const file of [glueFile, wasmFile]) {
-    html = mustReplace(html, new RegExp(`(href="\\./${file}"[^>]*integrity=")[^"]*"`), (_, head) => `${head}${sri(file)}"`, `the integrity hash of ${file}`);
+    const link = links.find((l) => attr(l, 'href') === `./${file}`);
+    if (!link) throw new Error(`build: no preload link for ${file}`);
+    setAttr(link, 'integrity', sri(file));
   }
   // The split loader is imported by the glue: fetched with it, not after
   // it, as it starts a deep link's fetches.
-  html = mustReplace(
-    html,
-    new RegExp(`(<link rel="modulepreload" href="\\./${glueFile}"[^>]*>)`),
-    (link) => `${link}<link rel="modulepreload" href="./${loaderFile}" crossorigin="anonymous" integrity="${sri(loaderFile)}">`,
-    "the glue's modulepreload link",
-  );
-  writeFileSync(indexPath, html);
+  links.splice(links.indexOf(glueLink) + 1, 0, [['rel', 'modulepreload'], ['href', `./${loaderFile}`], ['crossorigin', 'anonymous'], ['integrity', sri(loaderFile)]]);
   return [loaderFile, ...renamed];
 }
 
@@ -112,10 +114,9 @@ export function waitWhenMissing(loader) {
 // address it fetches at once what that screen will need (its chunks, with
 // `prefetch` on each load below, and the course files through a preload
 // link), in parallel with the main wasm; the loads then use those fetches.
-// A home-screen visit fetches nothing more. A route's screen (core/src/route.rs)
-// is the split point `<route>_screen_view` (src/ui/mod.rs); all but the
-// trainer's read courses (`read_compiled`, from `<stem>.course.json`).
-const SCREENS = ['course', 'attempt', 'results', 'certificate', 'review', 'settings', 'trainer'];
+// A home-screen visit fetches nothing more. The screens, their split points
+// and the courses each reads are the build manifest's `deep_links`
+// (quiz_core::release).
 // The packs a service worker keeps (service-worker.mjs): the screens a link
 // in an email or a bookmark opens, so a returning learner's deep link opens
 // from one cached file rather than dozens. The others would repeat what is
@@ -167,15 +168,8 @@ function packFor(load) {
 }
 `;
 
-/** FNV-1a 64 of the text's bytes, as `quiz_core::SourceFile::digest`. */
-function digest(text) {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  return hash.toString(16).padStart(16, '0');
-}
-
-export function prefetchForAddress(loader, dir, loaderFile) {
-  for (const point of [...SCREENS.map((s) => `${s}_screen_view`), 'read_compiled']) {
+export function prefetchForAddress(loader, dir, loaderFile, manifest) {
+  for (const point of new Set(manifest.deep_links.flatMap((l) => l.split_points))) {
     mustMatch(loader, new RegExp(`export const __wasm_split_load_${point}_\\d+ =`), `the split point ${point}`);
   }
   loader = mustReplace(
@@ -266,12 +260,12 @@ function wrapLoad(callee) {`,
     load.prefetch = () => {`,
     'adding fromPack to each load',
   );
-  writePacks(loader, dir, loaderFile);
-  const courses = {};
-  for (const name of readdirSync(join(dir, 'courses')).filter((f) => f.endsWith('.course.json')).sort()) {
-    const text = readFileSync(join(dir, 'courses', name), 'utf8');
-    courses[JSON.parse(text).course.id] = `courses/${name}?v=${digest(text)}`;
-  }
+  writePacks(loader, dir, loaderFile, manifest.deep_links);
+  // Each course's compiled file, named by its digest (`?v=`: a cache never
+  // mixes two versions), by file name.
+  const courses = Object.fromEntries([...manifest.courses]
+    .sort((a, b) => (a.compiled < b.compiled ? -1 : 1))
+    .map((c) => [c.id, `courses/${c.compiled}?v=${c.compiled_digest}`]));
   return `import * as self from "./${loaderFile}";
 ${loader}{
     const [top, id, sub] = location.hash.replace(/^#\\/?/, '').split('/').filter(Boolean);
@@ -301,7 +295,7 @@ ${loader}{
  * fetched with the main module on a first visit's deep link). Dozens of
  * requests of under 1 KB, each a round trip on a slow line, become one.
  */
-function writePacks(loader, dir, loaderFile) {
+function writePacks(loader, dir, loaderFile, deepLinks) {
   const hash = loaderFile.match(/-([0-9a-f]+)\.js$/)[1];
   const chunkFiles = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\("([^"]+)"/g)].map(([, name, file]) => [name, file]));
   const points = new Map();
@@ -317,8 +311,7 @@ function writePacks(loader, dir, loaderFile) {
     writeFileSync(join(dir, `pack_${name}-${hash}.bin`), Buffer.concat([length, header, ...parts.map(([f]) => readFileSync(join(dir, f)))]));
   };
   for (const [point, files] of points) write(point, files);
-  for (const screen of SCREENS) {
-    const wanted = screen === 'trainer' ? [`${screen}_screen_view`] : [`${screen}_screen_view`, 'read_compiled'];
+  for (const { screen, split_points: wanted } of deepLinks) {
     write(screen, wanted.flatMap((point) => {
       if (!points.has(point)) throw new Error(`build: the split point ${point} is not in the split loader`);
       return points.get(point);
@@ -326,7 +319,3 @@ function writePacks(loader, dir, loaderFile) {
   }
 }
 
-// Run directly: node scripts/split-wasm.mjs DIST
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(splitWasm(process.argv[2] ?? 'dist'));
-}

@@ -61,6 +61,7 @@ const USAGE: &str = "usage: quizcheck [--lang ja|en] [--strict [--no-advice]] [-
        quizcheck --to-xlsx <course.toml> -o <course.xlsx>
        quizcheck --template -o <template.xlsx>
        quizcheck reporting <reporting.json>
+       quizcheck release <folder> [--out DIR]
   --strict           warnings fail too (exit 1); advice never does
   --no-advice        with --strict, wording-cue advice fails too (the shipped
                      courses are held to it; a trainer's draft is not)
@@ -100,6 +101,16 @@ fn main() -> ExitCode {
         return match rest.as_slice() {
             [file] => run_reporting(Path::new(file)),
             _ => usage("reporting takes one settings file (a folder named reporting: ./reporting)"),
+        };
+    }
+    if args.peek().is_some_and(|a| a == "release") {
+        let rest: Vec<String> = args.skip(1).collect();
+        return match rest.as_slice() {
+            [folder] => run_release(Path::new(folder), None),
+            [folder, flag, out] if flag == "--out" => {
+                run_release(Path::new(folder), Some(Path::new(out)))
+            }
+            _ => usage("release takes a folder of question files and --out DIR"),
         };
     }
     while let Some(arg) = args.next() {
@@ -679,6 +690,51 @@ fn write_xlsx(book: &import::sheet::Workbook, out: &Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Checks the folder's question files as the app's build does; prints the
+/// build manifest (`quiz_core::release`) and, with `--out`, writes the
+/// shipped question files and their compiled forms there.
+fn run_release(folder: &Path, out: Option<&Path>) -> ExitCode {
+    let mut files = Vec::new();
+    if let Err(e) = collect(folder, &mut files) {
+        return usage(&format!("{}: {e}", folder.display()));
+    }
+    let report = check_files(&files);
+    if !report.is_clean() || report.courses.is_empty() {
+        for line in report.render(&files, Lang::Ja) {
+            eprintln!("{line}");
+        }
+        eprintln!(
+            "{}: no release: a question file has problems, or there is no course",
+            folder.display()
+        );
+        return ExitCode::from(1);
+    }
+    let shipped = match quiz_core::release::shipped(&files, &report) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(out) = out {
+        let written = std::fs::create_dir_all(out).and_then(|()| {
+            for file in files.iter().filter(|f| !f.is_template()) {
+                std::fs::write(out.join(file.base_name()), &file.text)?;
+            }
+            for s in &shipped {
+                std::fs::write(out.join(&s.compiled.name), &s.compiled.text)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = written {
+            eprintln!("{}: {e}", out.display());
+            return ExitCode::from(1);
+        }
+    }
+    println!("{}", quiz_core::release::manifest_json(&shipped));
+    ExitCode::SUCCESS
 }
 
 /// Checks a deployment's reporting settings; prints the LRS's origin.
