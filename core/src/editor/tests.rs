@@ -1,3 +1,6 @@
+//! The form editor's draft: the round trip of every shipped course, id
+//! allocation, and findings placed at their fields.
+
 use std::path::{Path, PathBuf};
 
 use super::*;
