@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::{self, Diagnostic, Lang, Message};
+use crate::diagnostic::{Diagnostic, Lang, Message, Problem};
 use crate::item_check::{self, ItemOptions};
 use crate::model::{Course, CourseSummary};
 use crate::parse::parse_course;
@@ -78,6 +78,12 @@ impl Report {
     /// with `警告:`/`warning:` and its rule code), file by file, in
     /// position order within a file.
     pub fn render(&self, files: &[SourceFile], lang: Lang) -> Vec<String> {
+        let problems = self.problems_in(files);
+        problems.iter().map(|p| p.render(lang)).collect()
+    }
+
+    /// Every error and warning as data, in the order of [`Report::render`].
+    pub fn problems_in(&self, files: &[SourceFile]) -> Vec<Problem> {
         let mut all: Vec<(usize, &Diagnostic)> = self
             .problems
             .iter()
@@ -86,7 +92,7 @@ impl Report {
             .collect();
         // Stable: at one position an error stays before a warning.
         all.sort_by_key(|(i, d)| (*i, d.span.start, d.span.end));
-        let mut lines = Vec::new();
+        let mut problems = Vec::new();
         let mut index: Option<(usize, LineIndex)> = None;
         for (i, d) in all {
             let Some(file) = files.get(i) else { continue };
@@ -94,11 +100,9 @@ impl Report {
                 Some((at, li)) if *at == i => li,
                 _ => &index.insert((i, LineIndex::new(&file.text))).1,
             };
-            lines.push(diagnostic::render(
-                &file.name, &file.text, line_index, d, lang,
-            ));
+            problems.push(Problem::at(&file.name, &file.text, line_index, d));
         }
-        lines
+        problems
     }
 
     /// How many errors in all.
@@ -139,10 +143,18 @@ pub fn check_files_with(files: &[SourceFile], options: &ItemOptions) -> Report {
 pub struct FileCheck {
     /// The course, when the file has no error.
     pub course: Option<Course>,
-    /// Every error and warning of the file as `file:line:column: message`.
-    pub lines: Vec<String>,
-    /// How many of `lines` are errors.
+    /// Every error and warning of the file, as data ([`FileCheck::lines`]
+    /// puts them into words).
+    pub problems: Vec<Problem>,
+    /// How many of `problems` are errors.
     pub errors: usize,
+}
+
+impl FileCheck {
+    /// Every problem as `file:line:column: message`, in `lang`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        self.problems.iter().map(|p| p.render(lang)).collect()
+    }
 }
 
 /// Checks a trainer's file with the same rules as `quizcheck` (warnings
@@ -156,7 +168,6 @@ pub fn check_trainer_file(
     shipped: &[CourseSummary],
     file: &SourceFile,
     options: &ItemOptions,
-    lang: Lang,
 ) -> FileCheck {
     let mut files = shipped_files.to_vec();
     files.push(file.clone());
@@ -204,7 +215,7 @@ pub fn check_trainer_file(
     };
     FileCheck {
         course: course.filter(|_| count == 0),
-        lines: only_this.render(&files, lang),
+        problems: only_this.problems_in(&files),
         errors: count,
     }
 }
@@ -301,25 +312,61 @@ mod tests {
     #[test]
     fn a_trainers_file_is_checked_beside_the_shipped_ones() {
         let mine = SourceFile::new("mine.toml", COURSE);
-        let checked = check_trainer_file(&[], &[], &mine, &options(), Lang::En);
-        assert_eq!(checked.errors, 0, "{:?}", checked.lines);
+        let checked = check_trainer_file(&[], &[], &mine, &options());
+        assert_eq!(checked.errors, 0, "{:?}", checked.problems);
         assert!(checked.course.is_some());
 
         let template = SourceFile::new("_mine.toml", COURSE);
-        let checked = check_trainer_file(&[], &[], &template, &options(), Lang::En);
+        let checked = check_trainer_file(&[], &[], &template, &options());
         assert_eq!((checked.errors, checked.course.is_none()), (1, true));
-        assert!(checked.lines[0].starts_with("_mine.toml:1:1: a template"));
+        assert!(checked.lines(Lang::En)[0].starts_with("_mine.toml:1:1: a template"));
 
         // Beside the index alone (the shipped files could not be fetched).
         let shipped = check_files(std::slice::from_ref(&mine)).courses[0].summary();
         let again = SourceFile::new("again.toml", COURSE);
-        let checked = check_trainer_file(&[], &[shipped], &again, &options(), Lang::Ja);
+        let checked = check_trainer_file(&[], &[shipped], &again, &options());
         assert_eq!(checked.errors, 1);
-        assert!(checked.lines[0].contains("配布済みのコース「コース名」"));
+        assert!(checked.lines(Lang::Ja)[0].contains("配布済みのコース「コース名」"));
 
         // Beside the files: the clash is named at its line.
-        let checked = check_trainer_file(&[mine], &[], &again, &options(), Lang::En);
+        let checked = check_trainer_file(&[mine], &[], &again, &options());
         assert!(checked.errors >= 1);
-        assert!(checked.lines[0].starts_with("again.toml:"));
+        assert!(checked.lines(Lang::En)[0].starts_with("again.toml:"));
+    }
+
+    #[test]
+    fn problems_are_kept_as_data_and_put_into_words_when_shown() {
+        // A file with an error and one with warnings: each problem survives
+        // being stored as JSON, and is worded in the language asked for then.
+        let broken = SourceFile::new("broken.toml", "title = \"x\"\n");
+        let mut warned = COURSE.replace("checked = ", "# checked = ");
+        warned.push('\n');
+        let warned = SourceFile::new("warned.toml", warned);
+        for file in [broken, warned] {
+            let checked = check_trainer_file(&[], &[], &file, &options());
+            assert!(!checked.problems.is_empty(), "{}", file.name);
+            let json = serde_json::to_string(&checked.problems).expect("serializes");
+            let back: Vec<Problem> = serde_json::from_str(&json).expect("reads back");
+            assert_eq!(back, checked.problems, "{json}");
+            let (ja, en) = (checked.lines(Lang::Ja), checked.lines(Lang::En));
+            let japanese =
+                |line: &String| line.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}'));
+            assert!(ja.iter().all(japanese), "{ja:?}");
+            assert!(!en.iter().any(japanese), "{en:?}");
+            assert!(
+                json.contains(r#""rule":"#) && json.contains(r#""args":"#),
+                "{json}"
+            );
+        }
+        // A problem stored as words (a record from before problems were data,
+        // or a fetch that failed) reads back and is shown as it was.
+        let old: Vec<Problem> =
+            serde_json::from_str(r#"["a.toml:1:1: 必須のキー「id」がありません", "HTTP 404"]"#)
+                .expect("reads");
+        assert_eq!(
+            old[0].render(Lang::En),
+            "a.toml:1:1: 必須のキー「id」がありません"
+        );
+        assert_eq!(old[1], Problem::Said("HTTP 404".into()));
     }
 }

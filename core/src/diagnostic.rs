@@ -6,7 +6,10 @@
 //! its answer away or its facts need confirming again. Each rule has one
 //! fixed [`Severity`], so a diagnostic carries none of its own.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::source::LineIndex;
@@ -52,8 +55,11 @@ impl Diagnostic {
 }
 
 /// What is wrong, with the data the words need. Each variant is one rule;
-/// [`Message::code`] names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// [`Message::code`] names it. Kept as data (`{"rule": "missing-key",
+/// "args": {"key": "id"}}`), so a problem found once is put into words in
+/// whatever language the reader chose when it is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", content = "args", rename_all = "kebab-case")]
 pub enum Message {
     /// The TOML itself does not parse; the parser's own words follow.
     Syntax(String),
@@ -62,14 +68,14 @@ pub enum Message {
         /// The key as written.
         key: String,
         /// Where it was found: `course`, `question` or `blueprint`.
-        context: &'static str,
+        context: Cow<'static, str>,
         /// The known key it is closest to, if one is close.
-        suggestion: Option<&'static str>,
+        suggestion: Option<Cow<'static, str>>,
     },
     /// A required key is absent.
     MissingKey {
         /// The key that is needed.
-        key: &'static str,
+        key: Cow<'static, str>,
     },
     /// A value of the wrong type.
     WrongType {
@@ -287,7 +293,7 @@ pub enum Message {
         /// The 1-based choice number.
         number: usize,
         /// The phrase found, as listed in the rule.
-        phrase: &'static str,
+        phrase: Cow<'static, str>,
     },
     /// `stale`: the question's facts were confirmed too long ago, or no
     /// date says when.
@@ -310,7 +316,7 @@ pub enum Message {
     /// carry them.
     LimitWrong {
         /// The word found in this question (empty when the warning names the course).
-        word: &'static str,
+        word: Cow<'static, str>,
         /// The 1-based numbers of the choices carrying it.
         numbers: Vec<usize>,
         /// The course's counts.
@@ -323,7 +329,7 @@ pub enum Message {
     /// condition stand on false statements far more often than on true ones.
     DenialWrong {
         /// The ending found in this question (empty when the warning names the course).
-        word: &'static str,
+        word: Cow<'static, str>,
         /// The 1-based numbers of the choices carrying it.
         numbers: Vec<usize>,
         /// The course's counts.
@@ -336,7 +342,7 @@ pub enum Message {
     /// on false ones; in this question only true ones carry them.
     HedgeRight {
         /// The hedge found in this question (empty when the warning names the course).
-        word: &'static str,
+        word: Cow<'static, str>,
         /// The 1-based numbers of the choices carrying it.
         numbers: Vec<usize>,
         /// The course's counts.
@@ -349,7 +355,7 @@ pub enum Message {
     /// widen are ○ (or, `reversed`, the other way round) too often.
     TrueFalsePolarity {
         /// The word that gives this statement its lean.
-        word: &'static str,
+        word: Cow<'static, str>,
         /// True when the statement narrows (limits, denies, permits).
         narrows: bool,
         /// This statement's answer: true is ○.
@@ -386,7 +392,7 @@ pub enum Message {
 /// How often a cue stands on true and on false statements of a course
 /// (choices of single and multiple questions; a wrong choice of a "which
 /// is not" question is a true statement).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CueCounts {
     /// True statements carrying the cue.
     pub on_true: usize,
@@ -399,7 +405,8 @@ pub struct CueCounts {
 }
 
 /// The expected type of a value, for [`Message::WrongType`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Expected {
     /// A string.
     Text,
@@ -1113,33 +1120,68 @@ fn join(numbers: &[usize], sep: &str) -> String {
 /// advice with `助言:` (`advice:`), so the rule can be looked up in the
 /// trainers' guide.
 pub fn render(file: &str, text: &str, index: &LineIndex, d: &Diagnostic, lang: Lang) -> String {
-    let (line, column) = index.position(text, d.span.start);
-    let message = d.message.render(lang);
-    match (d.severity(), lang) {
-        (Severity::Error, _) => format!("{file}:{line}:{column}: {message}"),
-        (Severity::Warning, Lang::Ja) => {
-            format!(
-                "{file}:{line}:{column}: 警告: {message} [{}]",
-                d.message.code()
-            )
+    Problem::at(file, text, index, d).render(lang)
+}
+
+/// A problem of a checked file as kept data: where it is and which rule
+/// with what data, put into words only when shown ([`Problem::render`]), so
+/// a screen shows it in the reader's language whenever it was found.
+/// A problem that is only words (a fetch that failed, or a record kept
+/// before problems were kept as data: a plain JSON string) is shown as it
+/// is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Problem {
+    /// A rule broken at a place in a file.
+    At {
+        /// The file's name, e.g. `quizzes/harassment.toml`.
+        file: String,
+        /// The 1-based line.
+        line: usize,
+        /// The 1-based column, in characters.
+        column: usize,
+        /// The rule and its data.
+        message: Message,
+    },
+    /// Words already written, shown as they are.
+    Said(String),
+}
+
+impl Problem {
+    /// The problem `d` of the file `file` whose text is `text`.
+    pub fn at(file: &str, text: &str, index: &LineIndex, d: &Diagnostic) -> Problem {
+        let (line, column) = index.position(text, d.span.start);
+        Problem::At {
+            file: file.to_owned(),
+            line,
+            column,
+            message: d.message.clone(),
         }
-        (Severity::Warning, Lang::En) => {
-            format!(
-                "{file}:{line}:{column}: warning: {message} [{}]",
-                d.message.code()
-            )
-        }
-        (Severity::Advice, Lang::Ja) => {
-            format!(
-                "{file}:{line}:{column}: 助言: {message} [{}]",
-                d.message.code()
-            )
-        }
-        (Severity::Advice, Lang::En) => {
-            format!(
-                "{file}:{line}:{column}: advice: {message} [{}]",
-                d.message.code()
-            )
-        }
+    }
+
+    /// The problem in words: `file:line:column: message`, a warning with
+    /// `警告:`/`warning:` and its rule code, advice with `助言:`/`advice:`.
+    pub fn render(&self, lang: Lang) -> String {
+        let (file, line, column, message) = match self {
+            Problem::Said(words) => return words.clone(),
+            Problem::At {
+                file,
+                line,
+                column,
+                message,
+            } => (file, line, column, message),
+        };
+        let text = message.render(lang);
+        let label = match (message.severity(), lang) {
+            (Severity::Error, _) => return format!("{file}:{line}:{column}: {text}"),
+            (Severity::Warning, Lang::Ja) => "警告",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Advice, Lang::Ja) => "助言",
+            (Severity::Advice, Lang::En) => "advice",
+        };
+        format!(
+            "{file}:{line}:{column}: {label}: {text} [{}]",
+            message.code()
+        )
     }
 }

@@ -348,7 +348,7 @@ fn all_of_the_above(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
             if let Some(phrase) = ALL_OF_THE_ABOVE.iter().find(|p| lower.contains(*p)) {
                 let message = Message::AllOfTheAbove {
                     number: i + 1,
-                    phrase,
+                    phrase: (*phrase).into(),
                 };
                 warn(out, span, message);
             }

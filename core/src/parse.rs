@@ -271,7 +271,10 @@ impl Cx {
     }
 
     fn missing(&mut self, key: &'static str) {
-        self.push(self.table_span.clone(), Message::MissingKey { key });
+        self.push(
+            self.table_span.clone(),
+            Message::MissingKey { key: key.into() },
+        );
     }
 
     fn wrong_type(&mut self, span: Range<usize>, key: &str, expected: Expected) {
@@ -284,8 +287,8 @@ impl Cx {
             if !known.contains(&key.get_ref().as_ref()) {
                 let message = Message::UnknownKey {
                     key: key.get_ref().to_string(),
-                    context,
-                    suggestion: closest(key.get_ref(), known),
+                    context: context.into(),
+                    suggestion: closest(key.get_ref(), known).map(Into::into),
                 };
                 self.push(key.span(), message);
             }

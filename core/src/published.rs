@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check::{SourceFile, check_trainer_file};
-use crate::diagnostic::{Lang, Message};
+use crate::diagnostic::{Lang, Message, Problem};
 use crate::item_check::ItemOptions;
 use crate::model::{Course, CourseSummary};
 
@@ -161,14 +161,24 @@ pub struct Accepted {
 }
 
 /// A listed course that learners do not see, and every reason why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refused {
     /// The listed id.
     pub id: String,
     /// The listed title.
     pub title: String,
-    /// Every problem, as `file:line:column: message` where there is a line.
-    pub lines: Vec<String>,
+    /// Every problem, as data: worded when shown ([`Refused::lines`]). A
+    /// record from before problems were data (`lines`, words) reads as
+    /// those words.
+    #[serde(alias = "lines")]
+    pub problems: Vec<Problem>,
+}
+
+impl Refused {
+    /// Every problem as `file:line:column: message` where there is a line, in `lang`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        self.problems.iter().map(|p| p.render(lang)).collect()
+    }
 }
 
 /// Decides which published courses learners see: each listed file, in
@@ -183,7 +193,6 @@ pub fn accept(
     fetched: &[(PublishedEntry, Result<SourceFile, String>)],
     last_good: &[SourceFile],
     options: &ItemOptions,
-    lang: Lang,
 ) -> (Vec<Accepted>, Vec<Refused>) {
     let mut summaries = shipped.to_vec();
     let mut accepted = Vec::new();
@@ -191,18 +200,20 @@ pub fn accept(
     for (entry, file) in fetched {
         let checked = match file {
             Ok(file) if file.digest() == entry.digest => {
-                let check = check_trainer_file(&[], &summaries, file, options, lang);
+                let check = check_trainer_file(&[], &summaries, file, options);
                 match check.course {
                     Some(course) => Ok((file.clone(), course)),
-                    None => Err(check.lines),
+                    None => Err(check.problems),
                 }
             }
-            Ok(file) => Err(vec![format!(
-                "{}: {}",
-                file.name,
-                Message::NotTheCheckedFile.render(lang)
-            )]),
-            Err(why) => Err(vec![why.clone()]),
+            // Not the file the trainer checked: said at its start.
+            Ok(file) => Err(vec![Problem::At {
+                file: file.name.clone(),
+                line: 1,
+                column: 1,
+                message: Message::NotTheCheckedFile,
+            }]),
+            Err(why) => Err(vec![Problem::Said(why.clone())]),
         };
         let course = match checked {
             Ok((file, course)) => Some(Accepted {
@@ -210,17 +221,17 @@ pub fn accept(
                 course,
                 from_last_good: false,
             }),
-            Err(lines) => {
+            Err(problems) => {
                 refused.push(Refused {
                     id: entry.id.clone(),
                     title: entry.title.clone(),
-                    lines,
+                    problems,
                 });
                 last_good
                     .iter()
                     .filter(|f| f.name == entry.file)
                     .find_map(|f| {
-                        let check = check_trainer_file(&[], &summaries, f, options, lang);
+                        let check = check_trainer_file(&[], &summaries, f, options);
                         let course = check.course.filter(|c| c.id == entry.id)?;
                         Some(Accepted {
                             file: f.clone(),
@@ -272,13 +283,7 @@ mod tests {
         let index = PublishedIndex::new().with_course(&good, &course, "2026-12-01");
         let entry = index.courses[0].clone();
         // The checked file: accepted.
-        let (ok, refused) = accept(
-            &[],
-            &[(entry.clone(), Ok(good.clone()))],
-            &[],
-            &options(),
-            Lang::En,
-        );
+        let (ok, refused) = accept(&[], &[(entry.clone(), Ok(good.clone()))], &[], &options());
         assert_eq!((ok.len(), refused.len()), (1, 0));
         assert!(!ok[0].from_last_good);
         // Another file under the same name: refused, the last good kept.
@@ -288,21 +293,17 @@ mod tests {
             &[(entry.clone(), Ok(broken))],
             std::slice::from_ref(&good),
             &options(),
-            Lang::En,
         );
         assert_eq!(ok.len(), 1);
         assert!(ok[0].from_last_good);
-        assert!(refused[0].lines[0].contains("not the file"), "{refused:?}");
-        // A file that could not be fetched, and nothing kept: nothing shown.
-        let (ok, refused) = accept(
-            &[],
-            &[(entry, Err("HTTP 404".into()))],
-            &[],
-            &options(),
-            Lang::En,
+        assert!(
+            refused[0].lines(Lang::En)[0].contains("not the file"),
+            "{refused:?}"
         );
+        // A file that could not be fetched, and nothing kept: nothing shown.
+        let (ok, refused) = accept(&[], &[(entry, Err("HTTP 404".into()))], &[], &options());
         assert!(ok.is_empty());
-        assert_eq!(refused[0].lines, ["HTTP 404"]);
+        assert_eq!(refused[0].lines(Lang::Ja), ["HTTP 404"]);
         // A file whose ids a shipped course already uses is refused.
         let shipped = course.summary();
         let listed = PublishedIndex::new().with_course(&good, &course, "2026-12-01");
@@ -311,10 +312,34 @@ mod tests {
             &[(listed.courses[0].clone(), Ok(good))],
             &[],
             &options(),
-            Lang::En,
         );
         assert!(ok.is_empty());
-        assert!(refused[0].lines[0].contains("already used by the shipped course"));
+        assert!(refused[0].lines(Lang::En)[0].contains("already used by the shipped course"));
+        assert!(refused[0].lines(Lang::Ja)[0].contains("配布済みのコース"));
+    }
+
+    #[test]
+    fn a_refusal_kept_in_words_reads_back_as_those_words() {
+        let old: Refused = serde_json::from_str(
+            r#"{"id": "x", "title": "t", "lines": ["x.toml:1:1: 必須のキー「id」がありません"]}"#,
+        )
+        .expect("an old record reads");
+        assert_eq!(
+            old.lines(Lang::En),
+            ["x.toml:1:1: 必須のキー「id」がありません"]
+        );
+        let new = Refused {
+            problems: vec![Problem::At {
+                file: "x.toml".into(),
+                line: 1,
+                column: 1,
+                message: Message::NotTheCheckedFile,
+            }],
+            ..old
+        };
+        let back: Refused = serde_json::from_str(&serde_json::to_string(&new).unwrap()).unwrap();
+        assert_eq!(back, new);
+        assert!(back.lines(Lang::En)[0].starts_with("x.toml:1:1: "));
     }
 
     #[test]

@@ -379,19 +379,19 @@ fn message(
 ) -> Message {
     match rule {
         Rule::Limit => Message::LimitWrong {
-            word,
+            word: word.into(),
             numbers,
             counts,
             reversed,
         },
         Rule::Denial => Message::DenialWrong {
-            word,
+            word: word.into(),
             numbers,
             counts,
             reversed,
         },
         Rule::Hedge => Message::HedgeRight {
-            word,
+            word: word.into(),
             numbers,
             counts,
             reversed,
@@ -434,7 +434,7 @@ fn polarity(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
             Polarity::Widens(w) => (false, w),
         };
         let message = Message::TrueFalsePolarity {
-            word,
+            word: word.into(),
             narrows,
             answer,
             reversed,

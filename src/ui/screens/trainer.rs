@@ -95,17 +95,16 @@ fn PreviewSection() -> impl IntoView {
                 };
                 // Ids are checked against every shipped file; offline before
                 // they were ever fetched, against the ids in the course index.
-                let checked = catalog.check_file(&source, l).await;
+                let checked = catalog.check_file(&source).await;
+                let lines = checked.lines(l);
                 kept.set(false);
                 save_failed.set(false);
                 preview.set(Some(match checked.course {
                     // A converted workbook's warnings name their cells.
-                    Some(course) => Preview::Valid(
-                        source,
-                        Box::new(course),
-                        sheet_lines.unwrap_or(checked.lines),
-                    ),
-                    None => Preview::Problems(name, checked.lines),
+                    Some(course) => {
+                        Preview::Valid(source, Box::new(course), sheet_lines.unwrap_or(lines))
+                    }
+                    None => Preview::Problems(name, lines),
                 }));
             });
         }
@@ -169,7 +168,7 @@ fn PreviewSection() -> impl IntoView {
                                     <button type="button" class="button button--ghost"
                                         on:click=move |_| save_failed.set(catalog.remove_rejected(&name).is_err())>{t.remove}</button>
                                     <ul class="problems">
-                                        {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                                        {problems.into_iter().map(|p| view! { <li><code>{p.render(lang.get())}</code></li> }).collect_view()}
                                     </ul>
                                 </li>
                             }
@@ -660,7 +659,7 @@ fn PublishedList() -> impl IntoView {
                 let reasons = refused
                     .iter()
                     .find(|r| r.id == entry.id)
-                    .map(|r| r.lines.clone())
+                    .map(|r| r.lines(lang.get()))
                     .unwrap_or_default();
                 let state = match (shown, reasons.is_empty()) {
                     (Some(_), true) => t.published_shown,

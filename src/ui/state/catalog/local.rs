@@ -4,8 +4,9 @@
 //! problems, until the trainer removes them.
 
 use leptos::prelude::*;
+use quiz_core::diagnostic::Problem;
 use quiz_core::item_check::ItemOptions;
-use quiz_core::{Course, CourseSummary, FileCheck, Lang, SourceFile, check_trainer_file};
+use quiz_core::{Course, CourseSummary, FileCheck, SourceFile, check_trainer_file};
 
 use super::Catalog;
 use crate::storage::{self, StorageError};
@@ -44,10 +45,10 @@ impl Catalog {
 
     /// Checks a trainer's file as the preview does: beside every shipped
     /// file (fetched if need be) or, offline, beside the course index.
-    pub async fn check_file(&self, file: &SourceFile, lang: Lang) -> FileCheck {
+    pub async fn check_file(&self, file: &SourceFile) -> FileCheck {
         let shipped_files = self.shipped_files().await.unwrap_or_default();
         let options = ItemOptions::new(today_date());
-        check_trainer_file(&shipped_files, &self.shipped, file, &options, lang)
+        check_trainer_file(&shipped_files, &self.shipped, file, &options)
     }
 
     /// True when the course came from a trainer's file in this browser.
@@ -108,7 +109,7 @@ impl Catalog {
 
 /// A check of kept files: the ones that pass, and the ones that no longer
 /// do with their problems.
-type KeptFiles = (Vec<LocalCourse>, Vec<(SourceFile, Vec<String>)>);
+type KeptFiles = (Vec<LocalCourse>, Vec<(SourceFile, Vec<Problem>)>);
 
 /// Checks the local files kept in this browser again, beside the course
 /// index. A split point, like the shipped courses' parser.
@@ -118,14 +119,14 @@ fn check_kept_files(shipped: Vec<CourseSummary>, files: Vec<SourceFile>) -> Kept
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for file in files {
-        let checked = check_trainer_file(&[], &shipped, &file, &options, Lang::Ja);
+        let checked = check_trainer_file(&[], &shipped, &file, &options);
         match checked.course {
             Some(course) => good.push(LocalCourse {
                 file,
                 course,
                 kept: true,
             }),
-            None => bad.push((file, checked.lines)),
+            None => bad.push((file, checked.problems)),
         }
     }
     (good, bad)

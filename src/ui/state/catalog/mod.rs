@@ -12,6 +12,7 @@ mod shipped;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use quiz_core::diagnostic::Problem;
 use quiz_core::progress::{CourseShape, Courses};
 use quiz_core::published::{Accepted, PublishedIndex, Refused};
 use quiz_core::{Course, CourseSummary, SourceFile};
@@ -39,10 +40,11 @@ pub struct Catalog {
     /// shipped one.
     pub local: RwSignal<Vec<LocalCourse>>,
     /// Kept files that no longer pass the check (a release took one of
-    /// their ids, or the rules changed), with every problem. They stay
+    /// their ids, or the rules changed), with every problem (as data, worded
+    /// in the language chosen when shown). They stay
     /// stored, so nothing a trainer kept is lost, and the trainer screen
     /// says why they are not listed.
-    pub rejected: RwSignal<Vec<(SourceFile, Vec<String>)>>,
+    pub rejected: RwSignal<Vec<(SourceFile, Vec<Problem>)>>,
     /// A storage problem with the kept files, for the trainer screen.
     pub local_problem: RwSignal<Option<StorageError>>,
     /// Courses the site publishes (`courses/published.json`) that passed

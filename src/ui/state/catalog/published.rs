@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use quiz_core::item_check::ItemOptions;
 use quiz_core::published::{Accepted, PublishedEntry, PublishedIndex, Refused, accept};
-use quiz_core::{CourseSummary, Lang, SourceFile};
+use quiz_core::{CourseSummary, SourceFile};
 
 use super::Catalog;
 use crate::course_files::{self, FetchError};
@@ -106,7 +106,7 @@ async fn fetch_and_check_published(
         return load;
     }
     let options = ItemOptions::new(today_date());
-    let (accepted, refused) = accept(&shipped, &fetched, &last_good, &options, Lang::Ja);
+    let (accepted, refused) = accept(&shipped, &fetched, &last_good, &options);
     let good: Vec<SourceFile> = accepted.iter().map(|a| a.file.clone()).collect();
     // Only a fallback copy: a refused write costs nothing now.
     let _ = storage::save_published_good(&good);
