@@ -3,7 +3,8 @@
 //! localStorage, only `src/course_files.rs` the network and only
 //! `src/scorm.rs` an LMS's SCORM API; the clock and
 //! the random source are read in one file; every UI string lives in
-//! `src/ui/i18n.rs`; widgets never import screens; components never grade;
+//! `src/ui/i18n.rs` and no language is hard-wired outside it; widgets never
+//! import screens; components never grade;
 //! and every Rust file opens with a `//!` line saying what it owns.
 
 use std::path::{Path, PathBuf};
@@ -239,4 +240,94 @@ fn components_never_grade_or_score() {
         code.contains("grade(") || code.contains(">= 1.0") || code.contains("> 0.0")
     });
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn no_language_is_hard_wired() {
+    // Every screen speaks the language the person chose (`Settings::lang`),
+    // and the core words a message in whatever language it is asked for.
+    // Naming `Lang::Ja` or `Lang::En` as a value fixes one language for
+    // everyone: problems worded in Japanese when found once showed
+    // Japanese on the English trainer screen. Matching on a language
+    // (`Lang::Ja =>`) or comparing with one is how words are chosen, and
+    // is fine; tests are left out (`tests.rs`, code after `#[cfg(test)]`).
+    const ALLOWED: &[(&str, &str)] = &[
+        (
+            "src/ui/i18n.rs",
+            "the words of each language are written there",
+        ),
+        (
+            "src/ui/screens/settings.rs",
+            "the language setting: each radio button sets its language",
+        ),
+        (
+            "core/src/diagnostic.rs",
+            "`Lang` itself: its one code mapping and the toggle's other language",
+        ),
+        (
+            "core/src/status.rs",
+            "the 受講状況 CSV for the personnel office is Japanese, like its header",
+        ),
+    ];
+    let files: Vec<PathBuf> = files_under(&["src", "core/src"])
+        .into_iter()
+        .filter(|f| {
+            !f.ends_with("tests.rs")
+                && !f.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("core/src/bin"))
+        })
+        .filter(|f| !ALLOWED.iter().any(|(allowed, _)| f.ends_with(allowed)))
+        .collect();
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("src/ui/state/catalog/local.rs"))
+    );
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim() == "#[cfg(test)]" {
+                break;
+            }
+            if hard_wires_a_language(code(line)) {
+                found.push(format!(
+                    "{}:{}: use the chosen language (Settings::lang), not a fixed one: {}",
+                    file.display(),
+                    n + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// True when a line names a language as a value: not in a match arm's
+/// pattern (`=> ` follows) and not in a comparison.
+fn hard_wires_a_language(code: &str) -> bool {
+    ["Lang::Ja", "Lang::En"].iter().any(|name| {
+        code.match_indices(name).any(|(at, _)| {
+            let before = code.get(..at).unwrap_or("").trim_end();
+            let after = code.get(at + name.len()..).unwrap_or("");
+            let compared = before.ends_with("==")
+                || before.ends_with("!=")
+                || after.trim_start().starts_with("==")
+                || after.trim_start().starts_with("!=");
+            let word_goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+            !word_goes_on && !compared && !after.contains("=>")
+        })
+    })
+}
+
+#[test]
+fn a_hard_wired_language_is_told_from_a_match_on_one() {
+    assert!(hard_wires_a_language("check(&file, &options, Lang::Ja);"));
+    assert!(hard_wires_a_language("    Lang::Ja => Lang::En,"));
+    assert!(hard_wires_a_language("let mut lang = Lang::En;"));
+    assert!(!hard_wires_a_language("    Lang::Ja => \"ja\","));
+    assert!(!hard_wires_a_language(
+        "(Severity::Warning, Lang::En) => \"warning\","
+    ));
+    assert!(!hard_wires_a_language("let ja = lang == Lang::Ja;"));
+    assert!(!hard_wires_a_language("let code = lang.get().code();"));
 }

@@ -28,7 +28,7 @@ pub enum Severity {
     Advice,
 }
 
-/// The language a diagnostic is printed in.
+/// The language a diagnostic is printed in, and the app's UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     /// Japanese, the default.
@@ -36,6 +36,31 @@ pub enum Lang {
     Ja,
     /// English.
     En,
+}
+
+impl Lang {
+    /// The language's code, `ja` or `en`: the page's `lang` attribute, the
+    /// saved setting and `quizcheck --lang` all say it so. The one mapping
+    /// between the two; [`Lang::from_code`] reads it back.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language a code names ([`Lang::code`]); `None` for any other.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Ja, Lang::En].into_iter().find(|l| l.code() == code)
+    }
+
+    /// The other language, which the toggle switches to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ja => Lang::En,
+            Lang::En => Lang::Ja,
+        }
+    }
 }
 
 /// One problem found in one file.
@@ -1183,5 +1208,22 @@ impl Problem {
             "{file}:{line}:{column}: {label}: {text} [{}]",
             message.code()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_has_one_code_that_reads_back() {
+        for lang in [Lang::Ja, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_ne!(lang.other(), lang);
+            assert_eq!(lang.other().other(), lang);
+        }
+        assert_eq!((Lang::Ja.code(), Lang::En.code()), ("ja", "en"));
+        assert_eq!(Lang::from_code("ja-JP"), None);
+        assert_eq!(Lang::from_code(""), None);
     }
 }

@@ -41,10 +41,7 @@ pub fn App() -> impl IntoView {
     let lang = Settings::expect().lang;
     let t = move || ui(lang.get());
     Effect::new(move |_| {
-        let code = match lang.get() {
-            quiz_core::Lang::Ja => "ja",
-            quiz_core::Lang::En => "en",
-        };
+        let code = lang.get().code();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", code);
         }

@@ -85,7 +85,7 @@ enum SheetTask {
 }
 
 fn main() -> ExitCode {
-    let mut lang = Lang::Ja;
+    let mut lang = Lang::default();
     let mut paths = Vec::new();
     let mut convert: Option<(From, PathBuf)> = None;
     let mut sheet: Option<SheetTask> = None;
@@ -142,10 +142,9 @@ fn main() -> ExitCode {
                 Some(file) => out = Some(PathBuf::from(file)),
                 None => return usage("-o takes a file"),
             },
-            "--lang" => match args.next().as_deref() {
-                Some("ja") => lang = Lang::Ja,
-                Some("en") => lang = Lang::En,
-                _ => return usage("--lang takes ja or en"),
+            "--lang" => match args.next().as_deref().and_then(Lang::from_code) {
+                Some(chosen) => lang = chosen,
+                None => return usage("--lang takes ja or en"),
             },
             "--strict" => strict = true,
             "--no-advice" => no_advice = true,

@@ -16,15 +16,10 @@ impl Settings {
     /// Reads the saved language (Japanese by default) and saves changes.
     pub fn provide() {
         let saved = storage::get_raw(&Key::Lang).ok().flatten();
-        let lang = RwSignal::new(match saved.as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Ja,
-        });
+        let saved = saved.as_deref().and_then(Lang::from_code);
+        let lang = RwSignal::new(saved.unwrap_or_default());
         Effect::new(move |prev: Option<()>| {
-            let code = match lang.get() {
-                Lang::Ja => "ja",
-                Lang::En => "en",
-            };
+            let code = lang.get().code();
             if prev.is_some() {
                 // The language is a convenience: a refused write only
                 // means it is asked again next visit.

@@ -40,17 +40,10 @@ pub fn use_title(screen: impl Fn(Lang) -> Option<String> + 'static) {
 #[component]
 pub fn LangToggle() -> impl IntoView {
     let lang = Settings::expect().lang;
-    let flip = move |_| {
-        lang.update(|l| {
-            *l = match l {
-                Lang::Ja => Lang::En,
-                Lang::En => Lang::Ja,
-            }
-        })
-    };
+    let flip = move |_| lang.update(|l| *l = l.other());
     view! {
         <button type="button" class="button button--ghost lang-toggle"
-            lang=move || if lang.get() == Lang::Ja { "en" } else { "ja" }
+            lang=move || lang.get().other().code()
             aria-label=move || ui(lang.get()).switch_lang_label
             on:click=flip>
             {move || ui(lang.get()).switch_lang}
