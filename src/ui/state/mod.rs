@@ -1,7 +1,7 @@
 //! Typed contexts, one concern a file: each feature provides its own with
 //! `provide()` and reads it with `expect()`, never a bare signal in context.
 //!
-//! - [`catalog`]: the courses (shipped, fetched when opened; local).
+//! - [`catalog`]: the courses (shipped, fetched when opened; published; local).
 //! - [`store`]: the learner's progress, saved and checked against the courses.
 //! - [`settings`]: the UI language.
 //! - [`nav`]: the current screen.
