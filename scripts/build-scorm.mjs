@@ -45,7 +45,7 @@ try {
 }
 // The courses as the build shipped them, in listing order with their pass
 // marks: the build manifest of its question files (quiz_core::release).
-const { courses, ids } = release(join(dist, 'courses'));
+const { courses, ids, empty_published_list: emptyPublished } = release(join(dist, 'courses'));
 const page = readPage(index, ids);
 if (!page.csp || !page.serviceWorker || !existsSync(join(dist, 'sw.js'))) {
   fail(`${dist} is not a release build (no CSP or no sw.js): run \`trunk build --release\``);
@@ -65,7 +65,7 @@ const LAUNCH = 'scorm-launch.js';
 const PUBLISHED = 'courses/published.json';
 const packaged = [...new Set([...files.filter((f) => !left.has(f)), LAUNCH, PUBLISHED])].sort();
 const contents = new Map(files.filter((f) => !left.has(f)).map((f) => [f, readFileSync(join(dist, f))]));
-contents.set(PUBLISHED, Buffer.from('{"format":"kenshu-published","version":1,"courses":[]}\n'));
+contents.set(PUBLISHED, Buffer.from(`${emptyPublished}\n`));
 // Runs before the app starts (a classic script; the app's loader is a
 // module): in a frame or an opened window, `?course=<id>` opens that
 // course's page rather than the course list. The LMS itself is found and

@@ -36,7 +36,7 @@ const manifest = release(quizzes, join(dir, 'courses'));
 // 404, which the app reads as "none". `trunk serve` answers a missing file
 // with the app's page, so a debug build has an empty list.
 if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') {
-  writeFileSync(join(dir, 'courses', 'published.json'), '{"format":"kenshu-published","version":1,"courses":[]}\n');
+  writeFileSync(join(dir, 'courses', 'published.json'), `${manifest.empty_published_list}\n`);
   process.exit(0);
 }
 const indexPath = join(dir, 'index.html');

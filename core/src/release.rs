@@ -226,6 +226,7 @@ struct Manifest<'a> {
     deep_links: Vec<DeepLink>,
     ids: Ids,
     boot_html: String,
+    empty_published_list: String,
 }
 
 #[derive(Serialize)]
@@ -250,7 +251,8 @@ struct Ids {
 
 /// The build manifest the scripts read, as JSON: the courses in listing
 /// order (id, title, pass mark, file and compiled file with their digests),
-/// the deep links, the page's ids and the boot course list.
+/// the deep links, the page's ids, the boot course list, and the empty list
+/// of published courses (a package that publishes nothing carries it).
 pub fn manifest_json(shipped: &[Shipped]) -> String {
     let manifest = Manifest {
         format: FORMAT,
@@ -276,6 +278,7 @@ pub fn manifest_json(shipped: &[Shipped]) -> String {
             retry_code: RETRY_CODE_FUNCTION,
         },
         boot_html: boot_html(shipped.iter().map(|s| s.course)),
+        empty_published_list: crate::published::PublishedIndex::new().to_json(),
     };
     // Strings, numbers and vectors: it always serializes.
     serde_json::to_string_pretty(&manifest).unwrap_or_default()
@@ -416,5 +419,8 @@ mod tests {
         }
         assert_eq!(json["ids"]["scorm_marker"], SCORM_MARKER_ID);
         assert_eq!(json["boot_html"], boot_html(&report.courses));
+        let empty = json["empty_published_list"].as_str().unwrap();
+        let list = crate::published::PublishedIndex::parse(empty).unwrap();
+        assert!(list.courses.is_empty());
     }
 }

@@ -24,20 +24,21 @@ const ROUTES = [
 ];
 
 /**
- * The split points each wasm file of the build serves (the split loader
- * names, above each shared chunk, the split points that use it), to tell
- * what a route's screen waits for from what runs beside it.
+ * The split points each wasm file of the build serves (from the split
+ * loader's table: each split point's file and chunks), to tell what a
+ * route's screen waits for from what runs beside it.
  */
 function chunkUsers() {
   const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
   const loaderFile = readdirSync(dist).find((f) => f.startsWith('__wasm_split-'));
-  const hash = loaderFile.match(/-([0-9a-f]+)\.js$/)[1];
   const loader = readFileSync(join(dist, loaderFile), 'utf8');
+  const { table } = JSON.parse(loader.match(/splitLoader\(import\.meta\.url, initSync, (\{.*\})\);\n/)[1]);
   const users = new Map();
-  for (const [, names, n] of loader.matchAll(/\/\* ([^*]+) \*\/\nconst __chunk_(\d+) = /g)) {
-    users.set(`chunk_${n}-${hash}.wasm`, names.split(',').map((u) => u.trim().replace(/_\d+$/, '')).filter(Boolean));
+  for (const [point, { file, deps }] of Object.entries(table.points)) {
+    const name = point.replace(/_\d+$/, '');
+    users.set(file, [name]);
+    for (const chunk of deps) users.set(table.chunks[chunk], [...(users.get(table.chunks[chunk]) ?? []), name]);
   }
-  for (const [, name] of loader.matchAll(/"\.\/split_([a-z_]+)_\d+-/g)) users.set(`${loader.match(new RegExp(`split_${name}_\\d+-${hash}\\.wasm`))[0]}`, [name]);
   return users;
 }
 
