@@ -109,8 +109,6 @@ pub struct DeepLink {
 fn screen_of(route: &Route) -> Option<(&'static str, Reads)> {
     match route {
         Route::Home | Route::NotFound(_) => None,
-        // The trainer's form editor: its chunk is fetched when it opens,
-        // no deep link from an email leads there.
         Route::Course(_) => Some(("course", Reads::One)),
         Route::Attempt(_) => Some(("attempt", Reads::One)),
         Route::Results(_) => Some(("results", Reads::One)),
