@@ -17,6 +17,8 @@ step "clippy (native: core, CLI, tests)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm: the app)"
 cargo clippy -p kenshu --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step "clippy (wasm: the sheet worker, workers/sheet/)"
+cargo clippy -p sheet-worker --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "docs (cargo doc: a warning fails)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked -q

@@ -5,7 +5,8 @@
 // that is no workbook gets plain words. (.xlsx files themselves:
 // excel-xlsx.spec.mjs.)
 import { readFileSync } from 'node:fs';
-import { QuizPage, test, expect, expectNoAxeViolations } from './pages.mjs';
+import { test, expect, expectNoAxeViolations } from './pages.mjs';
+import { takeThreeKinds } from './excel-take.mjs';
 
 const CHOOSE = 'コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ';
 const HEADER = '問題ID,形式,場面,問題文,選択肢1,選択肢2,選択肢3,選択肢4,選択肢5,選択肢6,正解,解説,出典';
@@ -49,21 +50,7 @@ test('the template downloads from the trainer screen; the filled sheets are chec
   await expect(page.getByText('Excel で作ったコース — excel-made')).toBeVisible();
   await expectNoAxeViolations(page);
   // Taken as a learner, all three kinds.
-  await page.getByRole('button', { name: '今すぐ受講してみる' }).click();
-  const quiz = new QuizPage(page);
-  for (let n = 1; n <= 3; n++) {
-    await expect(quiz.counter).toHaveText(new RegExp(`\\b${n}\\s*/\\s*3\\b`));
-    const id = await quiz.questionId();
-    if (id === 'excel-made-1') {
-      await page.locator('button[data-choice="0"]').click();
-    } else {
-      for (const c of id === 'excel-made-2' ? [0] : [0, 1]) await quiz.form.locator(`input[data-choice="${c}"]`).check();
-      await page.getByRole('button', { name: '回答する' }).click();
-    }
-    await expect(quiz.verdict).toHaveText('正解です');
-    await quiz.next();
-  }
-  await expect(page.locator('#score')).toHaveText('100点（合格点 60点）');
+  await takeThreeKinds(page, 'excel-made');
 });
 
 test('a broken sheet is reported by sheet and cell, and a file that is no workbook gets plain words', async ({ page }) => {
