@@ -41,6 +41,8 @@ pub enum Key {
     /// xAPI statements waiting for the LRS (only when the deployment
     /// turned reporting on), as JSON.
     Outbox,
+    /// The trainer's course draft in the form editor, as JSON.
+    EditorDraft,
     /// A copy of stored progress that could not be used, by when it was kept.
     Backup(u64),
 }
@@ -54,6 +56,7 @@ impl Key {
             Key::LocalCourses => format!("{}local-courses", prefix()),
             Key::PublishedGood => format!("{}published-good", prefix()),
             Key::Outbox => format!("{}outbox", prefix()),
+            Key::EditorDraft => format!("{}editor-draft", prefix()),
             Key::Backup(ms) => format!("{}backup.{ms}", prefix()),
         }
     }
@@ -306,4 +309,41 @@ pub fn update_outbox<R>(
         serde_json::to_string(&outbox).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
     set_raw(&Key::Outbox, &json)?;
     Ok(result)
+}
+
+/// The trainer's course draft, if one is being written. A value that
+/// cannot be read is copied aside (where Settings offers it) and reported,
+/// so the next save cannot overwrite the only copy.
+pub fn load_draft(now_ms: u64) -> Result<Option<quiz_core::editor::Draft>, StorageError> {
+    let Some(raw) = get_raw(&Key::EditorDraft)? else {
+        return Ok(None);
+    };
+    match serde_json::from_str(&raw) {
+        Ok(draft) => Ok(Some(draft)),
+        Err(_) => {
+            let backed_up = back_up(&raw, now_ms);
+            if backed_up {
+                // Kept aside: the editor may start afresh.
+                let _ = clear_draft();
+            }
+            Err(StorageError::Corrupt { backed_up })
+        }
+    }
+}
+
+/// Saves the trainer's course draft (after every change in the form).
+pub fn save_draft(draft: &quiz_core::editor::Draft) -> Result<(), StorageError> {
+    let json =
+        serde_json::to_string(draft).map_err(|e| StorageError::WriteRefused(e.to_string()))?;
+    set_raw(&Key::EditorDraft, &json)
+}
+
+/// Removes the trainer's course draft (discarded after confirming).
+pub fn clear_draft() -> Result<(), StorageError> {
+    if !available() {
+        return Err(StorageError::Unavailable);
+    }
+    LocalStorage::raw()
+        .remove_item(&Key::EditorDraft.name())
+        .map_err(|e| StorageError::WriteRefused(format!("{e:?}")))
 }

@@ -109,6 +109,9 @@ pub struct DeepLink {
 fn screen_of(route: &Route) -> Option<(&'static str, Reads)> {
     match route {
         Route::Home | Route::NotFound(_) => None,
+        // The trainer's form editor: its chunk is fetched when it opens,
+        // no deep link from an email leads there.
+        Route::Editor => None,
         Route::Course(_) => Some(("course", Reads::One)),
         Route::Attempt(_) => Some(("attempt", Reads::One)),
         Route::Results(_) => Some(("results", Reads::One)),
@@ -118,6 +121,11 @@ fn screen_of(route: &Route) -> Option<(&'static str, Reads)> {
         Route::Trainer => Some(("trainer", Reads::None)),
     }
 }
+
+/// What a course id in an address looks like (as [`Route::parse`] takes
+/// it), for a script that writes an address from outside the app (the
+/// SCORM package's launch script).
+pub const COURSE_ID_PATTERN: &str = "^[a-z0-9-]+$";
 
 /// The split point that reads a compiled course, which every screen that
 /// reads course files needs.
@@ -222,6 +230,7 @@ struct Manifest<'a> {
     version: u32,
     courses: Vec<CourseEntry<'a>>,
     deep_links: Vec<DeepLink>,
+    course_id_pattern: &'a str,
     ids: Ids,
     boot_html: String,
     empty_published_list: String,
@@ -268,6 +277,7 @@ pub fn manifest_json(shipped: &[Shipped]) -> String {
             })
             .collect(),
         deep_links: deep_links(),
+        course_id_pattern: COURSE_ID_PATTERN,
         ids: Ids {
             scorm_marker: SCORM_MARKER_ID,
             reporting_block: REPORTING_BLOCK_ID,
@@ -397,6 +407,22 @@ mod tests {
             (trainer.reads, trainer.split_points.len()),
             (Reads::None, 1)
         );
+    }
+
+    #[test]
+    fn the_course_id_pattern_is_what_a_route_takes() {
+        // The pattern's cases: lowercase ASCII letters, digits and '-'.
+        assert_eq!(COURSE_ID_PATTERN, "^[a-z0-9-]+$");
+        let cases = [
+            ("a-1", true),
+            ("digital-skills", true),
+            ("A", false),
+            ("a_b", false),
+        ];
+        for (id, valid) in cases.into_iter().chain([("a.b", false), ("é", false)]) {
+            let route = Route::parse(&format!("#/course/{id}"));
+            assert_eq!(route == Route::Course(id.to_owned()), valid, "{id}");
+        }
     }
 
     #[test]

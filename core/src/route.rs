@@ -21,6 +21,8 @@ pub enum Route {
     Settings,
     /// Trainer tools: preview a file, convert GIFT/Aiken, combine results.
     Trainer,
+    /// The trainer's form editor: a course written or changed in a form.
+    Editor,
     /// A hash that names no screen; shown as "not found" with a way home.
     NotFound(String),
 }
@@ -43,6 +45,7 @@ impl Route {
             ["review"] => Route::Review,
             ["settings"] => Route::Settings,
             ["trainer"] => Route::Trainer,
+            ["trainer", "editor"] => Route::Editor,
             _ => Route::NotFound(path.to_owned()),
         }
     }
@@ -58,6 +61,7 @@ impl Route {
             Route::Review => "#/review".to_owned(),
             Route::Settings => "#/settings".to_owned(),
             Route::Trainer => "#/trainer".to_owned(),
+            Route::Editor => "#/trainer/editor".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -78,6 +82,7 @@ mod tests {
             Route::Review,
             Route::Settings,
             Route::Trainer,
+            Route::Editor,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

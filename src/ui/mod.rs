@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                 Route::Review => view! { <CoursesReady all=true>{deferred(review_screen())}</CoursesReady> }.into_any(),
                 Route::Settings => view! { <CoursesReady all=true>{deferred(settings_screen())}</CoursesReady> }.into_any(),
                 Route::Trainer => deferred(trainer_screen()),
+                Route::Editor => deferred(editor_screen()),
                 Route::NotFound(_) => view! { <screens::not_found::NotFound /> }.into_any(),
             }}
         </main>
@@ -148,6 +149,10 @@ fn settings_screen_view() -> AnyView {
 fn trainer_screen_view() -> AnyView {
     view! { <screens::trainer::TrainerPage /> }.into_any()
 }
+#[cfg_attr(kenshu_split, leptos::lazy)]
+fn editor_screen_view() -> AnyView {
+    view! { <screens::editor::EditorPage /> }.into_any()
+}
 
 async fn course_screen(id: String) -> AnyView {
     deferred!(course_screen_view(id))
@@ -169,6 +174,9 @@ async fn settings_screen() -> AnyView {
 }
 async fn trainer_screen() -> AnyView {
     deferred!(trainer_screen_view())
+}
+async fn editor_screen() -> AnyView {
+    deferred!(editor_screen_view())
 }
 
 /// Sets the `kenshu-mounted` performance mark once the first screen is in

@@ -385,7 +385,7 @@ impl Placed {
 }
 
 /// What the checks make of a draft.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Checked {
     /// The course file, when there is no error.
     pub toml: Option<String>,

@@ -3,6 +3,8 @@
 pub mod attempt;
 pub mod certificate;
 pub mod course;
+pub mod editor;
+mod editor_question;
 pub mod home;
 pub mod not_found;
 pub mod results;

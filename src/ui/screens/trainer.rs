@@ -10,7 +10,7 @@ use quiz_core::{Course, Route, SourceFile, check_files};
 use super::attempt::start_and_open;
 use crate::course_files;
 use crate::sheet_worker::{self, SheetWorkerError};
-use crate::ui::i18n::{line_label, more_items, trainer_ui};
+use crate::ui::i18n::{editor_ui, line_label, more_items, trainer_ui};
 use crate::ui::state::clock::{today_date, today_string};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{
@@ -42,6 +42,10 @@ pub fn TrainerPage() -> impl IntoView {
     view! {
         <h1 class="page-title">{move || t().trainer}</h1>
         <p>{move || t().trainer_intro}</p>
+        <p>
+            <a href=Route::Editor.href()>{move || editor_ui(lang.get()).link}</a>
+            " "{move || editor_ui(lang.get()).link_explain}
+        </p>
         <PreviewSection />
         <SheetSection />
         <ConvertSection />
@@ -95,20 +99,22 @@ fn PreviewSection() -> impl IntoView {
                 };
                 // Ids are checked against every shipped file; offline before
                 // they were ever fetched, against the ids in the course index.
-                let checked = catalog.check_file(&source).await;
-                let lines = checked.lines(l);
+                let shown = preview_of(&catalog, name, source, sheet_lines, l).await;
                 kept.set(false);
                 save_failed.set(false);
-                preview.set(Some(match checked.course {
-                    // A converted workbook's warnings name their cells.
-                    Some(course) => {
-                        Preview::Valid(source, Box::new(course), sheet_lines.unwrap_or(lines))
-                    }
-                    None => Preview::Problems(name, lines),
-                }));
+                preview.set(Some(shown));
             });
         }
     };
+    // A course the form editor handed over is checked as a chosen file is.
+    if let Some(source) = HANDED.take() {
+        let catalog = catalog.clone();
+        leptos::task::spawn_local(async move {
+            let name = source.name.clone();
+            let l = lang.get_untracked();
+            preview.set(Some(preview_of(&catalog, name, source, None, l).await));
+        });
+    }
     let on_input = {
         let check = check.clone();
         move |ev: leptos::ev::Event| {
@@ -242,6 +248,36 @@ fn PreviewSection() -> impl IntoView {
             {local_list}
             {rejected_list}
         </section>
+    }
+}
+
+thread_local! {
+    /// The course file the form editor hands to the preview.
+    static HANDED: std::cell::Cell<Option<SourceFile>> = const { std::cell::Cell::new(None) };
+}
+
+/// Hands a course file from the form editor to this screen's preview,
+/// which checks it as a chosen file and offers the same steps (take it now,
+/// keep it, publish it); the caller then opens this screen.
+pub fn hand_over(source: SourceFile) {
+    HANDED.set(Some(source));
+}
+
+/// The preview of a course file: the checks of `quizcheck`, ids against
+/// every shipped file (offline, against the course index). A converted
+/// workbook's warnings (`sheet_lines`) name their cells.
+async fn preview_of(
+    catalog: &Catalog,
+    name: String,
+    source: SourceFile,
+    sheet_lines: Option<Vec<String>>,
+    lang: quiz_core::Lang,
+) -> Preview {
+    let checked = catalog.check_file(&source).await;
+    let lines = checked.lines(lang);
+    match checked.course {
+        Some(course) => Preview::Valid(source, Box::new(course), sheet_lines.unwrap_or(lines)),
+        None => Preview::Problems(name, lines),
     }
 }
 
