@@ -54,6 +54,8 @@ async function typeInto(page, target, text) {
 }
 
 test('a course of three kinds is written by keyboard alone, survives a reload and saves a file quizcheck --strict takes', async ({ page }) => {
+  // Typing every character, and the CLI built on its first use.
+  test.setTimeout(120_000);
   await openEditor(page);
   await tabTo(page, page.getByRole('button', { name: '新しいコースを作る' }));
   await page.keyboard.press('Enter');
