@@ -143,6 +143,9 @@ test('a shipped course exported from the app comes back with the same ids', asyn
 });
 
 // Not the usual fixture: the browser rightly logs the 404s as console errors.
+// No service worker, whose own fetches the page's routes would not see.
+plain.describe('without the sheet worker', () => {
+plain.use({ serviceWorkers: 'block' });
 plain('a sheet worker that cannot be fetched is said in plain words, never a crash', async ({ page }, info) => {
   plain.skip(info.project.name !== 'desk', 'the worker and the files are the same at every screen size');
   const crashes = [];
@@ -157,6 +160,7 @@ plain('a sheet worker that cannot be fetched is said in plain words, never a cra
   await page.getByLabel(CHOOSE).setInputFiles(join(root, 'tests', 'e2e', 'fixtures', 'trainer-course.toml'));
   await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
   expect(crashes).toEqual([]);
+});
 });
 
 test('the single-file hand-out, which carries no worker, asks for CSV and offers no export', async ({ page }) => {
