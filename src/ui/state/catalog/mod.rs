@@ -1,7 +1,7 @@
 //! The courses: shipped ones (an index compiled in, each file fetched when
 //! first opened), the site's published ones and a trainer's local ones kept
-//! in this browser. One job a module: [`shipped`], [`published`] and
-//! [`local`] each load and keep their own courses; this module holds the
+//! in this browser. One job a module: `shipped`, `published` and
+//! `local` each load and keep their own courses; this module holds the
 //! context and answers for all of them together (a course by id, every
 //! summary, the shapes saved progress is checked against).
 
