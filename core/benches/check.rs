@@ -1,8 +1,12 @@
 //! Benchmark: checking a generated course of 5,000 questions (every kind,
-//! scenarios, feedback) and drawing an attempt from it.
+//! scenarios, feedback) and drawing an attempt from it; and the form
+//! editor's check of the largest shipped course, which runs as a trainer
+//! types.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use quiz_core::attempt::Attempt;
+use quiz_core::editor::{Draft, Origin};
+use quiz_core::item_check::ItemOptions;
 use quiz_core::{SourceFile, check_files};
 
 /// A valid course file with `n` questions, cycling through the three kinds.
@@ -41,6 +45,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check 5000 questions", |b| b.iter(|| check_files(&files)));
     c.bench_function("draw 10 of 5000", |b| {
         b.iter(|| Attempt::start(&course, 42, 0))
+    });
+
+    let shipped = include_str!("../../quizzes/human-rights.toml");
+    let report = check_files(&[SourceFile::new("human-rights.toml", shipped)]);
+    let Some(course) = report.courses.first() else {
+        panic!("the shipped course must be valid");
+    };
+    let draft = Draft::from_course(course, Origin::Shipped(course.id.clone()));
+    let options = ItemOptions::new(quiz_core::date::Date::from_days_since_epoch(20_428));
+    c.bench_function("editor check of human-rights (55 questions)", |b| {
+        b.iter(|| draft.check(&options))
     });
 }
 

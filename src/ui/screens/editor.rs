@@ -25,8 +25,8 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 pub(super) struct Ed {
     /// The draft being written; `None` before one is created or opened.
     pub draft: RwSignal<Option<Draft>>,
-    /// What the checks make of it.
-    pub checked: Memo<Option<Checked>>,
+    /// What the checks make of it, once typing pauses ([`CHECK_PAUSE`]).
+    pub checked: RwSignal<Option<Checked>>,
     /// The UI language.
     pub lang: RwSignal<Lang>,
 }
@@ -39,6 +39,14 @@ impl Ed {
     /// The strings in the current language (tracked).
     pub fn t(&self) -> &'static EditorUi {
         editor_ui(self.lang.get())
+    }
+
+    /// Checks the draft as it is at this moment (a save or hand-over must
+    /// not take a check that waits for a pause in typing).
+    pub fn check_now(&self) -> Option<Checked> {
+        let now = self.draft.with_untracked(check);
+        self.checked.set(now.clone());
+        now
     }
 
     /// Changes the draft, if there is one.
@@ -131,6 +139,17 @@ pub(super) fn text_field(
     }
 }
 
+/// How long typing must pause before the draft is checked again: the whole
+/// check (about 5 ms natively for the largest shipped course, several times
+/// that on a slow phone) should not run on every keystroke.
+const CHECK_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
+
+fn check(draft: &Option<Draft>) -> Option<Checked> {
+    draft
+        .as_ref()
+        .map(|d| d.check(&ItemOptions::new(today_date())))
+}
+
 /// The editor screen.
 #[component]
 pub fn EditorPage() -> impl IntoView {
@@ -153,8 +172,27 @@ pub fn EditorPage() -> impl IntoView {
             }
         });
     });
-    let checked = Memo::new(move |_| {
-        draft.with(|d| d.as_ref().map(|d| d.check(&ItemOptions::new(today_date()))))
+    let checked = RwSignal::new(draft.with_untracked(check));
+    // The draft is saved at once (above); the check waits for a pause.
+    let pending = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    Effect::new(move |ran_before: Option<()>| {
+        draft.track();
+        if ran_before.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || checked.set(draft.with_untracked(check)),
+            CHECK_PAUSE,
+        );
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
     });
     let ed = Ed {
         draft,
@@ -555,9 +593,7 @@ fn SaveSection() -> impl IntoView {
         let name = ed
             .draft
             .with_untracked(|d| d.as_ref().map(Draft::file_name))?;
-        let text = ed
-            .checked
-            .with_untracked(|c| c.as_ref().and_then(|c| c.toml.clone()))?;
+        let text = ed.check_now().and_then(|c| c.toml)?;
         Some(SourceFile::new(name, text))
     };
     let save = move |_| {
@@ -575,10 +611,7 @@ fn SaveSection() -> impl IntoView {
     // worker writes the bytes; the single-file hand-out has none).
     let xlsx = RwSignal::new(None::<bool>);
     let save_xlsx = move |_| {
-        let Some(course) = ed
-            .checked
-            .with_untracked(|c| c.as_ref().and_then(|c| c.course.clone()))
-        else {
+        let Some(course) = ed.check_now().and_then(|c| c.course) else {
             return;
         };
         xlsx.set(Some(true));
