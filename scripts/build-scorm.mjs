@@ -54,10 +54,13 @@ const scos = only ? courses.filter((c) => c.id === only) : courses;
 if (only && scos.length === 0) fail(`no course "${only}"; the courses are: ${courses.map((c) => c.id).join(', ')}`, 2);
 if (scos.length === 0) fail('no course in the build');
 
-// Every file of the build but the service worker and its registration, and
-// the packs (scripts/split-wasm.mjs): they repeat the chunks for a first
-// visit over a slow line, and would nearly triple the package.
-const files = buildFiles(dist).filter((f) => !f.startsWith('pack_'));
+// Every file of the build but the service worker and its registration, the
+// packs (scripts/split-wasm.mjs): they repeat the chunks for a first visit
+// over a slow line, and would nearly triple the package; and the sheet
+// worker (the trainer's .xlsx reader, about 400 KB brotli), which no
+// learner in an LMS uses: the app knows a package by its marker and offers
+// CSV there, as in the single file.
+const files = buildFiles(dist).filter((f) => !f.startsWith('pack_') && !f.startsWith('sheet_worker'));
 const left = new Set(['sw.js', page.serviceWorker.replace(/^\.\//, '')]);
 const LAUNCH = 'scorm-launch.js';
 // A package is whole (nothing is copied over it), and publishes nothing:

@@ -16,6 +16,15 @@ pub struct Lms {
     api: JsValue,
 }
 
+/// True on the SCORM package's page: only it carries this marker
+/// (scripts/build-scorm.mjs; the id is `quiz_core::release::SCORM_MARKER_ID`).
+pub fn is_package() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("kenshu-scorm"))
+        .is_some()
+}
+
 /// Looks for the LMS's `API` object as SCORM 1.2 content does: this window
 /// and its parents, then the opener and its parents. `None` outside an LMS
 /// (the normal app): then nothing here is ever called again. A window of

@@ -28,9 +28,10 @@ pub enum SheetWorkerError {
 }
 
 /// True when this page can start the worker: every build but the
-/// single-file hand-out, which carries no other file.
+/// single-file hand-out, which carries no other file, and the SCORM
+/// package, which leaves the worker out (scripts/build-scorm.mjs).
 pub fn available() -> bool {
-    !crate::course_files::is_single_file()
+    !crate::course_files::is_single_file() && !crate::scorm::is_package()
 }
 
 /// The cells of an `.xlsx` file.

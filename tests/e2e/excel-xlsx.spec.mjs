@@ -38,6 +38,10 @@ function filledWorkbook() {
 }
 
 const xlsxFile = (name, buffer) => ({ name, mimeType: XLSX, buffer });
+// A worker's first start compiles its wasm (about 1 MB): a few hundred ms
+// alone, several seconds on a busy two-core machine. Waits for its answers
+// allow for that.
+const WORKER = { timeout: 30_000 };
 
 async function openTrainer(page) {
   await page.goto('./');
@@ -76,11 +80,11 @@ test('the template from the app and a filled workbook are read, tried and taken 
   const template = readFileSync(await (await download).path());
   // The template as downloaded: its example rows make a course.
   await page.getByLabel(CHOOSE).setInputFiles(xlsxFile('course-template.xlsx', template));
-  await expect(page.locator('h3.status--pass')).toContainText('問題は見つかりませんでした');
+  await expect(page.locator('h3.status--pass')).toContainText('問題は見つかりませんでした', WORKER);
 
   // Filled (by the CLI, from a course file of three kinds) and brought back.
   await page.getByLabel(CHOOSE).setInputFiles(xlsxFile('xlsx-made.xlsx', filledWorkbook()));
-  await expect(page.getByText('xlsx-made.toml: 問題は見つかりませんでした')).toBeVisible();
+  await expect(page.getByText('xlsx-made.toml: 問題は見つかりませんでした')).toBeVisible(WORKER);
   await expect(page.getByText('Excel ファイルで作ったコース — xlsx-made')).toBeVisible();
   await expectNoAxeViolations(page);
   await takeThreeKinds(page, 'xlsx-made');
@@ -100,11 +104,11 @@ test('a broken workbook is reported by sheet and cell; a file that is no workboo
   }
   expect(changed, 'the answer cell K3 in the workbook').toBe(1);
   await page.getByLabel(CHOOSE).setInputFiles(xlsxFile('xlsx-made.xlsx', Buffer.from(zipSync(files))));
-  await expect(page.locator('.problems li').filter({ hasText: /^問題!K3: / })).toContainText('正解の 5 は選択肢の数（4）を超えています');
+  await expect(page.locator('.problems li').filter({ hasText: /^問題!K3: / })).toContainText('正解の 5 は選択肢の数（4）を超えています', WORKER);
   await expect(page.getByRole('button', { name: '今すぐ受講してみる' })).toHaveCount(0);
   // Not a workbook at all.
   await page.getByLabel(CHOOSE).setInputFiles(xlsxFile('コース.xlsx', Buffer.from('PK not a zip')));
-  await expect(page.locator('.problems li')).toContainText('Excel のファイル（.xlsx）として読めません');
+  await expect(page.locator('.problems li')).toContainText('Excel のファイル（.xlsx）として読めません', WORKER);
   await expectNoAxeViolations(page);
 });
 
@@ -118,7 +122,7 @@ test('a shipped course exported from the app comes back with the same ids', asyn
   await page.getByRole('button', { name: 'Excel でダウンロード' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`${course.id}.xlsx`);
-  await expect(page.getByText('書き出しました')).toBeVisible();
+  await expect(page.getByText('書き出しました')).toBeVisible(WORKER);
   await expectNoAxeViolations(page);
   const saved = join(work, `${course.id}.xlsx`);
   await file.saveAs(saved);

@@ -109,6 +109,9 @@ test('the package: one SCO per course, every file listed, no service worker', as
   expect(manifest).not.toContain('sw.js');
   expect(manifest).not.toContain('register.js');
   expect(manifest).not.toContain('pack_');
+  // Nor the trainer's .xlsx worker (about 400 KB brotli): the package's
+  // trainer screen asks for CSV, as the single file does.
+  expect(manifest).not.toContain('sheet_worker');
   const index = readFileSync(join(site, 'pkg', 'index.html'), 'utf8');
   expect(index).not.toContain('register.js');
   expect(index).toContain('<meta name="kenshu-scorm" id="kenshu-scorm"');

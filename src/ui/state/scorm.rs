@@ -38,7 +38,7 @@ pub fn provide() {
     // Only the SCORM package's page carries this marker
     // (scripts/build-scorm.mjs): a site deployed as usual never loads or
     // runs any of this, and its first load carries only this check.
-    if document().get_element_by_id("kenshu-scorm").is_none() {
+    if !crate::scorm::is_package() {
         return;
     }
     let Some(owner) = Owner::current() else {
