@@ -13,14 +13,19 @@
 //    boot course list in their slots;
 // 3. writes sw.js, which precaches every file of this build under a cache
 //    named by the build's content hash, so a new release replaces the cache
-//    as a whole.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+//    as a whole;
+// 4. names the sheet worker's glue and wasm after their contents (Trunk
+//    names a worker's files without a hash) and writes the names into its
+//    loader, so an HTTP cache can never pair one release's glue with
+//    another's wasm.
+import { readFileSync, writeFileSync, mkdirSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { splitWasm } from './split-wasm.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 import { release } from './lib/release.mjs';
 import { fromTrunk, renderPage, SITE_CSP } from './lib/page.mjs';
+import { mustReplace } from './must.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const quizzes = process.env.KENSHU_QUIZZES ?? 'quizzes';
@@ -58,5 +63,22 @@ page.serviceWorker = './static/register.js';
 page.boot = manifest.boot_html;
 writeFileSync(indexPath, renderPage(page));
 
+nameSheetWorker(dir);
+
 const { precached, version } = writeServiceWorker(dir);
 console.log(`post-build: ${chunks.length ? `split into ${chunks.join(', ')}; ` : ''}${loaderName}, CSP, manifest; sw.js caches ${precached} files as kenshu-${version}`);
+
+/** Renames the sheet worker's glue and wasm after their contents; a build without the worker is left as it is. */
+function nameSheetWorker(dir) {
+  const loaderPath = join(dir, 'sheet_worker_loader.js');
+  if (!existsSync(loaderPath)) return;
+  const glue = readFileSync(join(dir, 'sheet_worker.js'));
+  const wasm = readFileSync(join(dir, 'sheet_worker_bg.wasm'));
+  const name = `sheet_worker-${sha(Buffer.concat([glue, wasm]))}`;
+  renameSync(join(dir, 'sheet_worker.js'), join(dir, `${name}.js`));
+  renameSync(join(dir, 'sheet_worker_bg.wasm'), join(dir, `${name}_bg.wasm`));
+  let loader = readFileSync(loaderPath, 'utf8');
+  loader = mustReplace(loader, "const GLUE = './sheet_worker.js';", `const GLUE = './${name}.js';`, 'the sheet worker loader');
+  loader = mustReplace(loader, "const WASM = './sheet_worker_bg.wasm';", `const WASM = './${name}_bg.wasm';`, 'the sheet worker loader');
+  writeFileSync(loaderPath, loader);
+}
