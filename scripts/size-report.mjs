@@ -61,6 +61,15 @@ if (budgetFile) {
     const sum = (key) => worker.reduce((t, r) => t + r[key], 0);
     console.log(`sheet worker (trainer's .xlsx, fetched on demand), brotli: ${sum('brotli')} bytes (${sum('raw')} raw)`);
   }
+  // The trainer's screens, each fetched as one pack on a first visit
+  // (split-wasm.mjs): what the trainer waits for after the first load.
+  for (const screen of ['trainer_screen_view', 'editor_screen_view']) {
+    const pack = rows.find((r) => r.file.startsWith(`pack_${screen}-`));
+    const own = rows.find((r) => r.file.startsWith(`split_${screen}_`));
+    if (pack && own) {
+      console.log(`${screen.replace('_screen_view', '')} screen (on demand), brotli: its pack ${pack.brotli} bytes (${pack.raw} raw), its own chunk ${own.brotli} bytes`);
+    }
+  }
   if (first > limit) {
     console.error(`size budget exceeded: ${first} > ${limit} bytes brotli. Make it smaller, or raise the figure in ${budgetFile} with a reason in the README.`);
     process.exit(1);
