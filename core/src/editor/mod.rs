@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 use crate::check::{SourceFile, check_files_with};
 use crate::diagnostic::{Lang, Severity};
 use crate::import::sheet::{
-    self, COURSE_ITEMS, COURSE_SHEET, Cell, Finding, Location, QUESTION_HEADERS, QUESTION_SHEET,
-    Sheet, TEMPLATE_CHOICES, Workbook,
+    self, COURSE_ITEMS, COURSE_SHEET, Cell, Finding, Found, Location, QUESTION_HEADERS,
+    QUESTION_SHEET, Sheet, SheetProblem, TEMPLATE_CHOICES, Workbook,
 };
 use crate::item_check::ItemOptions;
 use crate::model::{Course, Draw, Kind};
@@ -375,7 +375,19 @@ impl Placed {
     }
 
     /// The finding in words, without a cell: it is shown beside its field.
+    /// A course without questions is said in the form's terms (its buttons),
+    /// not the sheet's (rows).
     pub fn message(&self, lang: Lang) -> String {
+        if matches!(
+            self.finding.what,
+            Found::Sheet(SheetProblem::NoQuestionRows)
+        ) {
+            return match lang {
+                Lang::Ja => "問題がまだありません。下の「…の問題を追加」で1問目を加えてください",
+                Lang::En => "there are no questions yet; add the first with an \"Add … question\" button below",
+            }
+            .to_owned();
+        }
         Finding {
             at: Location::File,
             what: self.finding.what.clone(),

@@ -270,3 +270,20 @@ fn a_damaged_or_older_draft_reads_with_defaults() {
     assert!(d.questions[0].shuffle);
     assert!(serde_json::from_str::<Draft>("[1,2]").is_err());
 }
+
+#[test]
+fn a_course_without_questions_is_told_in_the_forms_words() {
+    let checked = Draft::new().check(&options());
+    let none = checked
+        .findings
+        .iter()
+        .find(|p| matches!(p.finding.what, Found::Sheet(SheetProblem::NoQuestionRows)))
+        .expect("a new draft has no questions");
+    // Not the sheet's "write one question per row from row 2".
+    assert_eq!(
+        none.message(Lang::Ja),
+        "問題がまだありません。下の「…の問題を追加」で1問目を加えてください"
+    );
+    assert!(none.message(Lang::En).contains("Add"));
+    assert!(!none.message(Lang::Ja).contains("行目"));
+}
