@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { splitWasm } from './split-wasm.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 import { release } from './lib/release.mjs';
-import { fromTrunk, renderPage, SITE_CSP } from './lib/page.mjs';
+import { fromTrunk, importMapHash, renderPage, SITE_CSP } from './lib/page.mjs';
 import { mustReplace } from './must.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -54,6 +54,9 @@ const loaderName = `loader-${sha(loader)}.js`;
 writeFileSync(join(dir, loaderName), loader);
 page.loader = `./${loaderName}`;
 page.csp = structuredClone(SITE_CSP);
+// The import map that names the split loader is an inline script: allowed by its hash alone.
+const mapHash = importMapHash(page);
+if (mapHash) page.csp['script-src'].push(mapHash);
 page.webManifest = './static/app.webmanifest';
 page.serviceWorker = './static/register.js';
 // The page shown while the app loads (removed when it starts) gets the

@@ -22,6 +22,9 @@ import { attr, setAttr } from './lib/page.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
+/** How wasm-bindgen's glue imports wasm-split's loader. */
+const SPLIT_SPECIFIER = './__wasm_split.js';
+
 // The packs a service worker keeps (service-worker.mjs): the screens a link
 // in an email or a bookmark opens, so a returning learner's deep link opens
 // from one cached file rather than dozens. The others would repeat what is
@@ -146,13 +149,13 @@ export function splitWasm(dir, page, manifest) {
   }
   writeFileSync(join(dir, loaderFile), loaderSource({ glueFile, table, hash, manifest }));
   writePacks(table, dir, hash, manifest.deep_links);
-  // The glue imports the split loader by the name wasm-bindgen knows it by;
-  // the file has the build's hash. Only the import statement: the imports
-  // object keeps the module name the wasm asks for.
+  // The glue imports the split loader by the name wasm-bindgen gave it
+  // (`./__wasm_split.js`); the file has the build's hash. The page's import
+  // map points that name at the file, so the glue is written as generated.
   const bindgen = readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8');
-  const from = 'from "./__wasm_split.js"';
-  if (!bindgen.includes(from)) throw new Error(`build: the glue does not import the split loader (${from})`);
-  writeFileSync(join(dir, glueFile), bindgen.replaceAll(from, () => `from "./${loaderFile}"`));
+  if (!bindgen.includes(`from "${SPLIT_SPECIFIER}"`)) throw new Error(`build: the glue does not import the split loader as ${SPLIT_SPECIFIER}`);
+  writeFileSync(join(dir, glueFile), bindgen);
+  page.importMap = { imports: { [SPLIT_SPECIFIER]: `./${loaderFile}` } };
   optimize(join(work, 'bindgen', 'kenshu_bg.wasm'), join(dir, wasmFile));
 
   // Trunk's subresource-integrity hashes were for the files just replaced.

@@ -38,6 +38,10 @@ pub enum Key {
     /// The last good version of each published course this browser saw,
     /// as JSON: learners keep it when a newer file fails the check.
     PublishedGood,
+    /// The published list's entries of those files (a revision's entry
+    /// names the shipped file it was made from), as JSON: offline, the
+    /// files are checked against them.
+    PublishedGoodList,
     /// xAPI statements waiting for the LRS (only when the deployment
     /// turned reporting on), as JSON.
     Outbox,
@@ -55,6 +59,7 @@ impl Key {
             Key::Lang => format!("{}lang", prefix()),
             Key::LocalCourses => format!("{}local-courses", prefix()),
             Key::PublishedGood => format!("{}published-good", prefix()),
+            Key::PublishedGoodList => format!("{}published-good-list", prefix()),
             Key::Outbox => format!("{}outbox", prefix()),
             Key::EditorDraft => format!("{}editor-draft", prefix()),
             Key::Backup(ms) => format!("{}backup.{ms}", prefix()),
@@ -278,9 +283,24 @@ pub fn keeps_published_good() -> bool {
     matches!(get_raw(&Key::PublishedGood), Ok(Some(raw)) if raw.trim() != "[]")
 }
 
-/// Keeps the published files that passed, for the next time one fails.
-pub fn save_published_good(files: &[SourceFile]) -> Result<(), StorageError> {
-    set_raw(&Key::PublishedGood, &files_to_json(files)?)
+/// Keeps the published files that passed, and their list's entries, for
+/// the next time one fails or the site cannot be reached.
+pub fn save_published_good(
+    files: &[SourceFile],
+    entries: &quiz_core::published::PublishedIndex,
+) -> Result<(), StorageError> {
+    set_raw(&Key::PublishedGood, &files_to_json(files)?)?;
+    set_raw(&Key::PublishedGoodList, &entries.to_json())
+}
+
+/// The list entries kept with the last good published files (empty when
+/// none, or when the value cannot be read: it is only a fallback copy).
+pub fn load_published_good_list() -> quiz_core::published::PublishedIndex {
+    get_raw(&Key::PublishedGoodList)
+        .ok()
+        .flatten()
+        .and_then(|raw| quiz_core::published::PublishedIndex::parse(&raw).ok())
+        .unwrap_or_default()
 }
 
 /// Reads the outbox, lets `change` work on it, and writes it back: read,

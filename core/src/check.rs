@@ -220,6 +220,46 @@ pub fn check_trainer_file(
     }
 }
 
+/// The shipped course `file` revises, when its course id is a shipped
+/// course's: a trainer's new version of that course (edited in Excel or the
+/// form), published to replace it for learners on the site.
+pub fn revised_course<'a>(
+    shipped: &'a [CourseSummary],
+    file: &SourceFile,
+) -> Option<&'a CourseSummary> {
+    let (id, _) = parse_course(&file.text, false).course_id?;
+    shipped.iter().find(|s| s.id == id)
+}
+
+/// Checks a trainer's revision of the shipped course `revised` as
+/// [`check_trainer_file`] checks a new course, but beside the *other*
+/// shipped courses only: the revision keeps the course id, and its
+/// questions may keep the course's question ids, so learners' progress on
+/// an edited question stays attached to it.
+pub fn check_revision(
+    shipped_files: &[SourceFile],
+    shipped: &[CourseSummary],
+    revised: &str,
+    file: &SourceFile,
+    options: &ItemOptions,
+) -> FileCheck {
+    let other_files: Vec<SourceFile> = shipped_files
+        .iter()
+        .filter(|f| {
+            parse_course(&f.text, false)
+                .course_id
+                .is_none_or(|(id, _)| id != revised)
+        })
+        .cloned()
+        .collect();
+    let others: Vec<CourseSummary> = shipped
+        .iter()
+        .filter(|s| s.id != revised)
+        .cloned()
+        .collect();
+    check_trainer_file(&other_files, &others, file, options)
+}
+
 fn check(files: &[SourceFile], items: Option<&ItemOptions>) -> Report {
     let mut courses = Vec::new();
     let mut problems: Vec<Vec<Diagnostic>> = Vec::new();

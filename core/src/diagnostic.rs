@@ -247,6 +247,20 @@ pub enum Message {
         /// The shipped course's title.
         title: String,
     },
+    /// A published revision of a shipped course made from another version
+    /// of it than the one this release ships (a later release changed it):
+    /// learners see the shipped version until the revision is made again.
+    RevisionOfAnotherVersion {
+        /// The shipped course's id.
+        id: String,
+        /// The shipped course's title.
+        title: String,
+    },
+    /// A published revision of a shipped course this release no longer ships.
+    RevisedCourseGone {
+        /// The course id the revision has.
+        id: String,
+    },
     /// A `checked` value that is not a real date written `YYYY-MM-DD`.
     BadDate {
         /// The value as written.
@@ -550,6 +564,8 @@ impl Message {
             NotTheCheckedFile => "not-the-checked-file",
             TemplateNotListed => "template-not-listed",
             ClashesWithShipped { .. } => "clashes-with-shipped",
+            RevisionOfAnotherVersion { .. } => "revision-of-another-version",
+            RevisedCourseGone { .. } => "revised-course-gone",
             BadDate { .. } => "bad-date",
             LongestCorrect { .. } => "longest-correct",
             CorrectStandsOut { .. } => "correct-stands-out",
@@ -777,6 +793,18 @@ impl Message {
             ),
             ClashesWithShipped { id, title } => format!(
                 "the course id or a question id is already used by the shipped course “{title}” ({id}); choose other ids"
+            ),
+            RevisionOfAnotherVersion { id, title } if ja => format!(
+                "この改訂版は、配布済みのコース「{title}」（{id}）の以前の版から作られています。新しいリリースでコースが変わったため、受講者には配布済みの版を表示しています。今の版を Excel かフォームで開き、変更をもう一度加えて公開してください"
+            ),
+            RevisionOfAnotherVersion { id, title } => format!(
+                "this revision was made from an earlier version of the shipped course “{title}” ({id}); a newer release changed that course, so learners see the shipped version; open the current version in Excel or the form, make the changes again and publish"
+            ),
+            RevisedCourseGone { id } if ja => format!(
+                "この改訂版のコース（{id}）は、このリリースでは配布されていないため、受講者には表示していません。別のコース id で新しいコースとして公開してください"
+            ),
+            RevisedCourseGone { id } => format!(
+                "this revises a course ({id}) this release no longer ships, so learners do not see it; publish it as a new course with another course id"
             ),
             BadDate { value } if ja => format!(
                 "checked（確認日）「{value}」は日付として読めません。存在する日付を \"2026-12-01\" のように 年-月-日 の半角数字で書いてください"

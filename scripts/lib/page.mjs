@@ -11,6 +11,7 @@
 // The site page, slot by slot:
 //   top             Trunk's text through <meta charset="utf-8">
 //   csp             the Content-Security-Policy as data: { directive: [source, …] }
+//   importMap       an import map ({ imports: { specifier: url } }), allowed by its hash in the CSP
 //   head            Trunk's head from there to its loader (metas, title, icon, styles)
 //   loader          the loader file (post-build moves Trunk's inline loader there)
 //   afterLoader     Trunk's text between its loader and the preload links
@@ -22,6 +23,8 @@
 //   body / boot     the body, and the course list shown while the app loads
 // The ids of the marker and the data blocks are the app's (the build
 // manifest's `ids`, from quiz_core::release); a page keeps them as `ids`.
+
+import { createHash } from 'node:crypto';
 
 const LOADING = '<p class="boot__loading">';
 
@@ -107,6 +110,7 @@ export function fromTrunk(html, ids) {
     ids,
     top,
     csp: null,
+    importMap: null,
     head,
     inlineLoader,
     loader: null,
@@ -132,6 +136,7 @@ export function renderPage(page) {
   ].filter(Boolean);
   return page.top
     + (page.csp ? `\n  <meta http-equiv="Content-Security-Policy" content="${cspText(page.csp)}">` : '')
+    + (page.importMap ? `\n  <script type="importmap">${dataJson(page.importMap)}</script>` : '')
     + page.head
     + `<script type="module" src="${page.loader}"></script>`
     + page.afterLoader
@@ -163,6 +168,7 @@ export function readPage(html, ids) {
   };
   const [, top] = take(/([\s\S]*?<meta charset="utf-8">)/y, 'no charset');
   const csp = optional(/\n {2}<meta http-equiv="Content-Security-Policy" content="([^"]*)">/y);
+  const importMap = optional(/\n {2}<script type="importmap">([^<]*)<\/script>/y);
   const [, head, loader, afterLoader] = take(/([\s\S]*?)<script type="module" src="([^"]+)"><\/script>([\s\S]*?)(?=<link rel="(?:modulepreload|preload)")/y, 'no external loader and preload links (a release build?)');
   const preloads = [];
   for (let link; (link = optional(/<link( rel="(?:modulepreload|preload)"[^>]*)>/y));) preloads.push(parseAttrs(link[1]));
@@ -175,6 +181,7 @@ export function readPage(html, ids) {
     ids,
     top,
     csp: csp ? parseCsp(csp[1]) : null,
+    importMap: importMap ? JSON.parse(importMap[1]) : null,
     head,
     loader,
     afterLoader,
@@ -187,6 +194,15 @@ export function readPage(html, ids) {
   };
   if (renderPage(page) !== html) fail('the page would not render back as it is; nothing changed');
   return page;
+}
+
+/**
+ * The hash source that lets the page's import map run under a CSP without
+ * 'unsafe-inline' (import maps are inline scripts to the CSP).
+ */
+export function importMapHash(page) {
+  if (!page.importMap) return null;
+  return `'sha256-${createHash('sha256').update(dataJson(page.importMap), 'utf8').digest('base64')}'`;
 }
 
 /** The stylesheet and icon files of the page's head (Trunk's links). */

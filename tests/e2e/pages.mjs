@@ -1,6 +1,6 @@
 // Page objects: what a person sees and does on each screen, through roles
 // and labels. Specs read as user stories on top of these.
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
@@ -135,4 +135,29 @@ export function wrongChoices(question) {
   const n = question.choices.length;
   const wrong = [...Array(n).keys()].find((i) => !right.includes(i));
   return [wrong];
+}
+
+/** Takes a course from the home screen to its results, right on all but the first `wrong` questions. */
+export async function takeCourse(page, course, { wrong = 0 } = {}) {
+  const home = new HomePage(page);
+  await home.open();
+  await home.start(course.title);
+  const quiz = new QuizPage(page);
+  const [, total] = await quiz.position();
+  for (let n = 1; n <= total; n++) {
+    const q = questionById(await quiz.questionId());
+    await quiz.answerWithMouse(n <= wrong ? wrongChoices(q) : correctChoices(q));
+    await quiz.next();
+  }
+  await expect(page.locator('#score')).toBeVisible();
+}
+
+/** Clicks a download button and copies the file into `dir` under the name the app gave it; returns its path. */
+export async function saveDownload(page, buttonName, dir) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: buttonName }).click();
+  const d = await download;
+  const to = join(dir, d.suggestedFilename());
+  copyFileSync(await d.path(), to);
+  return to;
 }

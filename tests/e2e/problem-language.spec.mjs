@@ -34,3 +34,23 @@ test('the English trainer screen shows a kept file\'s problems in English', asyn
   const stored = await page.evaluate(() => localStorage.getItem('kenshu.local-courses'));
   expect(JSON.parse(stored)).toEqual([['kept-broken.toml', KEPT]]);
 });
+
+test('a file just checked in the preview is worded again when the trainer switches language', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('kenshu.lang', 'ja');
+  });
+  await page.goto('./#/trainer');
+  await page.reload();
+  await page.locator('#preview-file').setInputFiles({ name: 'fresh-broken.toml', mimeType: 'text/plain', buffer: Buffer.from(KEPT) });
+  const problems = page.locator('.drop-zone ~ [role="status"] .problems li');
+  await expect(problems.first()).toHaveText('fresh-broken.toml:1:1: 必須のキー「description」がありません。追加してください');
+  const count = await problems.count();
+  expect(count).toBeGreaterThan(1);
+
+  await page.locator('.lang-toggle').click();
+  await expect(problems.first()).toHaveText('fresh-broken.toml:1:1: the required key `description` is missing; add it');
+  expect(await problems.count()).toBe(count);
+  for (const line of await problems.allTextContents()) expect(line).not.toMatch(japanese);
+});

@@ -2,24 +2,10 @@
 // certificate, and damaged stored data.
 import { readFileSync } from 'node:fs';
 import {
-  HomePage, QuizPage, shippedCourses, questionById, correctChoices, wrongChoices,
-  expectNoAxeViolations,
+  HomePage, QuizPage, shippedCourses, questionById, correctChoices,
+  expectNoAxeViolations, takeCourse,
   test, expect,
 } from './pages.mjs';
-
-async function takeCourse(page, course, { wrong = 0 } = {}) {
-  const home = new HomePage(page);
-  await home.open();
-  await home.start(course.title);
-  const quiz = new QuizPage(page);
-  const [, total] = await quiz.position();
-  for (let n = 1; n <= total; n++) {
-    const q = questionById(await quiz.questionId());
-    await quiz.answerWithMouse(n <= wrong ? wrongChoices(q) : correctChoices(q));
-    await quiz.next();
-  }
-  await expect(page.locator('#score')).toBeVisible();
-}
 
 test('an answer in one tab shows up in the other', async ({ context }) => {
   const course = shippedCourses()[0];

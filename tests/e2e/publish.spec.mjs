@@ -4,24 +4,15 @@
 // every learner sees the course on the next visit. A file that fails the
 // check (or is not the one the trainer checked) is never shown: learners
 // keep the last good version, and the trainer screen says why.
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HomePage, QuizPage, test, expect } from './pages.mjs';
+import { HomePage, QuizPage, saveDownload, test, expect } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const courses = join(here, '..', '..', 'dist', 'courses');
 const fixtures = join(here, 'fixtures');
 const TITLE = '研修担当者のテストコース';
-
-async function saveDownload(page, buttonName) {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: buttonName }).click();
-  const d = await download;
-  const to = join(courses, d.suggestedFilename());
-  copyFileSync(await d.path(), to);
-  return to;
-}
 
 test('a published course reaches learners; a broken replacement is refused and the last good version stays', async ({ page, browser }) => {
   const written = [];
@@ -32,8 +23,8 @@ test('a published course reaches learners; a broken replacement is refused and t
     await page.goto('./#/trainer');
     await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles(join(fixtures, 'trainer-course.toml'));
     await expect(page.getByText('trainer-course.toml: 問題は見つかりませんでした')).toBeVisible();
-    written.push(await saveDownload(page, '1. コースのファイルを保存'));
-    written.push(await saveDownload(page, '2. 公開一覧（published.json）を保存'));
+    written.push(await saveDownload(page, '1. コースのファイルを保存', courses));
+    written.push(await saveDownload(page, '2. 公開一覧（published.json）を保存', courses));
     expect(written.map((p) => p.split('/').pop())).toEqual(['trainer-preview.toml', 'published.json']);
     expect(JSON.parse(readFileSync(written[1], 'utf8')).courses.map((c) => c.id)).toEqual(['trainer-preview']);
 

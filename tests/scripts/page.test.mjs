@@ -3,7 +3,8 @@
 // model, and data put in as it is ($ patterns included) (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromTrunk, readPage, renderPage, renderSinglePage, cspText, dataBlock, headFiles, bodyInner, attr, setAttr, SITE_CSP } from '../../scripts/lib/page.mjs';
+import { createHash } from 'node:crypto';
+import { fromTrunk, readPage, renderPage, renderSinglePage, cspText, dataBlock, headFiles, bodyInner, attr, setAttr, importMapHash, SITE_CSP } from '../../scripts/lib/page.mjs';
 
 const IDS = { scorm_marker: 'kenshu-scorm', reporting_block: 'kenshu-reporting', courses_block: 'kenshu-courses' };
 
@@ -102,6 +103,22 @@ test('preload links are data: an integrity hash changed and a link added without
   page.preloads.splice(1, 0, [['rel', 'modulepreload'], ['href', './__wasm_split-abc.js']]);
   const html = renderPage(page);
   assert.ok(html.includes('<link rel="modulepreload" href="./kenshu-abc.js" crossorigin="anonymous" integrity="sha384-$&new"><link rel="modulepreload" href="./__wasm_split-abc.js"><link rel="preload"'));
+});
+
+test('the import map: before every script, allowed by the hash of its exact text, read back', () => {
+  const page = site();
+  assert.equal(importMapHash(page), null);
+  page.importMap = { imports: { './__wasm_split.js': './__wasm_split-abc.js' } };
+  const hash = importMapHash(page);
+  page.csp['script-src'].push(hash);
+  const html = renderPage(page);
+  const text = '{"imports":{"./__wasm_split.js":"./__wasm_split-abc.js"}}';
+  assert.ok(html.includes(`content="${cspText(page.csp)}">\n  <script type="importmap">${text}</script>`));
+  assert.ok(html.indexOf('type="importmap"') < html.indexOf('<script type="module"'));
+  assert.equal(hash, `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+  const back = readPage(html, IDS);
+  assert.deepEqual(back.importMap, page.importMap);
+  assert.equal(renderPage(back), html);
 });
 
 test('the single file: its CSP as data, the head files and body from the site page, data blocks escaped', () => {

@@ -3,9 +3,12 @@
 //! exports; combine results files sent by learners.
 
 use leptos::prelude::*;
+use quiz_core::diagnostic::Problem;
 use quiz_core::import::{self, ImportResult, sheet};
+use quiz_core::published::PublishedEntry;
 use quiz_core::report::{ResultsFile, combine, parse_results};
-use quiz_core::{Course, Route, SourceFile, check_files};
+use quiz_core::{Course, Lang, Route, SourceFile, check_files};
+use std::sync::Arc;
 
 use super::attempt::start_and_open;
 use crate::course_files;
@@ -28,9 +31,54 @@ const MAX_LISTED: usize = 100;
 #[derive(Clone)]
 enum Preview {
     /// The file's name and every problem (errors and warnings).
-    Problems(String, Vec<String>),
+    Problems(String, Findings),
     /// The file, its course and the item-writing warnings.
-    Valid(SourceFile, Box<Course>, Vec<String>),
+    Valid(SourceFile, Box<Course>, Findings, Revision),
+}
+
+/// A checked file that revises a shipped course: the digest of the shipped
+/// file it was made from (`None` for a new course). Such a file is
+/// published in the course's place; it is never kept or tried in this
+/// browser, where the shipped course would still be the one shown.
+type Revision = Option<String>;
+
+/// What the preview says about a file, kept as data and put into words
+/// when shown, so a change of language re-words it.
+#[derive(Clone)]
+enum Findings {
+    /// The checks of `quizcheck`, by line and column.
+    File(Arc<[Problem]>),
+    /// A workbook's findings, by sheet and cell.
+    Sheet(Arc<[sheet::Finding]>),
+    /// One sentence of the trainer screen (a workbook that cannot be read).
+    Note(Arc<dyn Fn(Lang) -> String + Send + Sync>),
+}
+
+impl Findings {
+    fn note(say: impl Fn(Lang) -> String + Send + Sync + 'static) -> Self {
+        Self::Note(Arc::new(say))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::File(problems) => problems.len(),
+            Self::Sheet(findings) => findings.len(),
+            Self::Note(_) => 1,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// At most `max` lines, in `lang`.
+    fn lines(&self, lang: Lang, max: usize) -> Vec<String> {
+        match self {
+            Self::File(problems) => problems.iter().take(max).map(|p| p.render(lang)).collect(),
+            Self::Sheet(findings) => findings.iter().take(max).map(|f| f.render(lang)).collect(),
+            Self::Note(say) => vec![say(lang)],
+        }
+    }
 }
 
 /// The trainer screen.
@@ -77,13 +125,12 @@ fn PreviewSection() -> impl IntoView {
                     return;
                 };
                 let name = file.name();
-                let l = lang.get_untracked();
                 // A workbook becomes a course file first; its problems are
                 // said by sheet and cell, in the trainer's terms. Excel saves
                 // one CSV per sheet, so 問題.csv and コース.csv come together.
                 files.sort_by_key(|f| f.name());
                 reading.set(name.to_lowercase().ends_with(".xlsx"));
-                let read = from_sheet(files, l).await;
+                let read = from_sheet(files).await;
                 reading.set(false);
                 let (source, sheet_lines) = match read {
                     Sheet::CourseFile(file) => {
@@ -99,7 +146,7 @@ fn PreviewSection() -> impl IntoView {
                 };
                 // Ids are checked against every shipped file; offline before
                 // they were ever fetched, against the ids in the course index.
-                let shown = preview_of(&catalog, name, source, sheet_lines, l).await;
+                let shown = preview_of(&catalog, name, source, sheet_lines).await;
                 kept.set(false);
                 save_failed.set(false);
                 preview.set(Some(shown));
@@ -111,8 +158,7 @@ fn PreviewSection() -> impl IntoView {
         let catalog = catalog.clone();
         leptos::task::spawn_local(async move {
             let name = source.name.clone();
-            let l = lang.get_untracked();
-            preview.set(Some(preview_of(&catalog, name, source, None, l).await));
+            preview.set(Some(preview_of(&catalog, name, source, None).await));
         });
     }
     let on_input = {
@@ -198,10 +244,10 @@ fn PreviewSection() -> impl IntoView {
                     Preview::Problems(name, problems) => view! {
                         <h3 class="status--fail">{format!("{}: {} {}", name, t().preview_problems, problems.len())}</h3>
                         <ul class="problems">
-                            {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                            {problems.lines(lang.get(), usize::MAX).into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Preview::Valid(source, course, warnings) => {
+                    Preview::Valid(source, course, warnings, revises) => {
                         let try_it = {
                             let (source, course) = (source.clone(), course.clone());
                             let catalog = Catalog::expect();
@@ -229,17 +275,22 @@ fn PreviewSection() -> impl IntoView {
                                 view! {
                                     <h4>{format!("{}（{}）", t().preview_warnings, warnings.len())}</h4>
                                     <ul class="problems problems--warnings">
-                                        {warnings.into_iter().take(MAX_LISTED).map(|w| view! { <li><code>{w}</code></li> }).collect_view()}
+                                        {warnings.lines(lang.get(), MAX_LISTED).into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}
                                     </ul>
-                                    {(more > 0).then(|| view! { <p>{more_items(lang.get_untracked(), more)}</p> })}
+                                    {(more > 0).then(|| view! { <p>{more_items(lang.get(), more)}</p> })}
                                 }
                             })}
-                            <div class="actions">
-                                <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
-                                <button type="button" class="button button--secondary" on:click=keep>{t().keep_local}</button>
-                            </div>
-                            <p>{move || kept.get().then(|| t().kept_local)}</p>
-                            <PublishSteps source=source.clone() course=(*course).clone() />
+                            {match revises.is_some() {
+                                true => view! { <p class="notice" data-testid="revision-notice">{t().revision_notice}</p> }.into_any(),
+                                false => view! {
+                                    <div class="actions">
+                                        <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
+                                        <button type="button" class="button button--secondary" on:click=keep>{t().keep_local}</button>
+                                    </div>
+                                    <p>{move || kept.get().then(|| t().kept_local)}</p>
+                                }.into_any(),
+                            }}
+                            <PublishSteps source=source.clone() course=(*course).clone() revises=revises.clone() />
                         }.into_any()
                     }
                 })}
@@ -270,13 +321,28 @@ async fn preview_of(
     catalog: &Catalog,
     name: String,
     source: SourceFile,
-    sheet_lines: Option<Vec<String>>,
-    lang: quiz_core::Lang,
+    sheet_lines: Option<Findings>,
 ) -> Preview {
-    let checked = catalog.check_file(&source).await;
-    let lines = checked.lines(lang);
+    // A file with a shipped course's id is a revision of that course.
+    let revised = quiz_core::check::revised_course(&catalog.shipped, &source).map(|s| s.id.clone());
+    let checked = match &revised {
+        Some(id) => catalog.check_revision(&source, id).await,
+        None => catalog.check_file(&source).await,
+    };
+    let lines = Findings::File(checked.problems.into());
+    let revises = revised.and_then(|id| {
+        crate::SHIPPED
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.digest.to_owned())
+    });
     match checked.course {
-        Some(course) => Preview::Valid(source, Box::new(course), sheet_lines.unwrap_or(lines)),
+        Some(course) => Preview::Valid(
+            source,
+            Box::new(course),
+            sheet_lines.unwrap_or(lines),
+            revises,
+        ),
         None => Preview::Problems(name, lines),
     }
 }
@@ -286,9 +352,9 @@ enum Sheet {
     /// Not `.xlsx` or `.csv`: read it as a course file.
     CourseFile(web_sys::File),
     /// A workbook that does not make a course: every problem, by cell.
-    Refused(Vec<String>),
+    Refused(Findings),
     /// The course file it makes, and its warnings by cell.
-    Converted(SourceFile, Vec<String>),
+    Converted(SourceFile, Findings),
 }
 
 /// Reads a workbook as a course ([`quiz_core::import::sheet`]): an `.xlsx`
@@ -296,22 +362,26 @@ enum Sheet {
 /// template's sheets (as Excel saves them); anything else is a course file.
 /// The single-file hand-out has no sheet worker: there the trainer is asked
 /// to save the sheets as CSV.
-async fn from_sheet(files: Vec<web_sys::File>, lang: quiz_core::Lang) -> Sheet {
+async fn from_sheet(files: Vec<web_sys::File>) -> Sheet {
     let ends = |f: &web_sys::File, ext: &str| f.name().to_lowercase().ends_with(ext);
     let Some(first) = files.first().cloned() else {
-        return Sheet::Refused(Vec::new());
+        return Sheet::Refused(Findings::Sheet(Arc::new([])));
     };
     let name = first.name();
     if ends(&first, ".xlsx") {
         if !sheet_worker::available() {
-            return Sheet::Refused(vec![trainer_ui(lang).sheet_xlsx_as_csv.to_owned()]);
+            return Sheet::Refused(Findings::note(|l| {
+                trainer_ui(l).sheet_xlsx_as_csv.to_owned()
+            }));
         }
         let Some(bytes) = read_bytes(first).await else {
-            return Sheet::Refused(vec![trainer_ui(lang).sheet_unreadable.to_owned()]);
+            return Sheet::Refused(Findings::note(|l| {
+                trainer_ui(l).sheet_unreadable.to_owned()
+            }));
         };
         return match sheet_worker::read_xlsx(bytes).await {
-            Ok(book) => converted(&book, &name, lang),
-            Err(e) => Sheet::Refused(vec![worker_error(&e, lang)]),
+            Ok(book) => converted(&book, &name),
+            Err(e) => Sheet::Refused(worker_error(e)),
         };
     }
     if !ends(&first, ".csv") {
@@ -327,18 +397,20 @@ async fn from_sheet(files: Vec<web_sys::File>, lang: quiz_core::Lang) -> Sheet {
             .to_owned();
         // UTF-8 or Shift_JIS, decoded by the browser.
         let Some(text) = read_text_sjis_or_utf8(file).await else {
-            return Sheet::Refused(vec![trainer_ui(lang).sheet_unreadable.to_owned()]);
+            return Sheet::Refused(Findings::note(|l| {
+                trainer_ui(l).sheet_unreadable.to_owned()
+            }));
         };
         sheets.extend(sheet::csv_text(&stem, &text).sheets);
     }
-    converted(&sheet::Workbook { sheets }, &name, lang)
+    converted(&sheet::Workbook { sheets }, &name)
 }
 
 /// A workbook's cells as a course file, or every problem by sheet and cell.
-fn converted(book: &sheet::Workbook, name: &str, lang: quiz_core::Lang) -> Sheet {
+fn converted(book: &sheet::Workbook, name: &str) -> Sheet {
     let options = quiz_core::item_check::ItemOptions::new(today_date());
     let conversion = sheet::convert(book, name, &options);
-    let lines = conversion.findings.iter().map(|f| f.render(lang)).collect();
+    let lines = Findings::Sheet(conversion.findings.into());
     match (conversion.toml, conversion.course) {
         (Some(toml), Some(course)) => {
             Sheet::Converted(SourceFile::new(format!("{}.toml", course.id), toml), lines)
@@ -348,14 +420,18 @@ fn converted(book: &sheet::Workbook, name: &str, lang: quiz_core::Lang) -> Sheet
 }
 
 /// The sheet worker's failure in the trainer's terms.
-fn worker_error(error: &SheetWorkerError, lang: quiz_core::Lang) -> String {
+fn worker_error(error: SheetWorkerError) -> Findings {
     match error {
-        SheetWorkerError::Unavailable => trainer_ui(lang).sheet_worker_unavailable.to_owned(),
-        SheetWorkerError::Unreadable(reason) => sheet::SheetProblem::Unreadable {
-            reason: reason.clone(),
+        SheetWorkerError::Unavailable => {
+            Findings::note(|l| trainer_ui(l).sheet_worker_unavailable.to_owned())
         }
-        .render(lang),
-        SheetWorkerError::Failed(_) => trainer_ui(lang).sheet_worker_failed.to_owned(),
+        SheetWorkerError::Unreadable(reason) => {
+            let problem = sheet::SheetProblem::Unreadable { reason };
+            Findings::note(move |l| problem.render(l))
+        }
+        SheetWorkerError::Failed(_) => {
+            Findings::note(|l| trainer_ui(l).sheet_worker_failed.to_owned())
+        }
     }
 }
 
@@ -364,8 +440,8 @@ fn worker_error(error: &SheetWorkerError, lang: quiz_core::Lang) -> String {
 enum Export {
     Working,
     /// Saved: what the template could not carry.
-    Done(Vec<String>),
-    Failed(String),
+    Done(Arc<[sheet::ExportLoss]>),
+    Failed(Findings),
 }
 
 /// A listed course (shipped, published or kept) saved as the template, so
@@ -396,28 +472,29 @@ fn SheetExport() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let l = lang.get_untracked();
             state.set(Some(Export::Working));
             // A shipped course is fetched when first needed.
             if catalog.is_shipped(&id) && catalog.load(std::slice::from_ref(&id)).await.is_err() {
-                state.set(Some(Export::Failed(
-                    trainer_ui(l).course_fetch_failed.to_owned(),
-                )));
+                state.set(Some(Export::Failed(Findings::note(|l| {
+                    trainer_ui(l).course_fetch_failed.to_owned()
+                }))));
                 return;
             }
             let Some(course) = catalog.course(&id) else {
-                state.set(Some(Export::Failed(
-                    trainer_ui(l).course_fetch_failed.to_owned(),
-                )));
+                state.set(Some(Export::Failed(Findings::note(|l| {
+                    trainer_ui(l).course_fetch_failed.to_owned()
+                }))));
                 return;
             };
             let (book, losses) = sheet::course_book(&course);
             state.set(Some(match sheet_worker::write_xlsx(&book).await {
                 Ok(bytes) if download_bytes(&format!("{id}.xlsx"), XLSX_MIME, &bytes) => {
-                    Export::Done(losses.iter().map(|loss| loss.render(l)).collect())
+                    Export::Done(losses.into())
                 }
-                Ok(_) => Export::Failed(trainer_ui(l).download_failed.to_owned()),
-                Err(e) => Export::Failed(worker_error(&e, l)),
+                Ok(_) => {
+                    Export::Failed(Findings::note(|l| trainer_ui(l).download_failed.to_owned()))
+                }
+                Err(e) => Export::Failed(worker_error(e)),
             }));
         });
     };
@@ -439,11 +516,11 @@ fn SheetExport() -> impl IntoView {
                     {(!losses.is_empty()).then(|| view! {
                         <h4>{format!("{}（{}）", t().export_losses, losses.len())}</h4>
                         <ul class="problems problems--warnings">
-                            {losses.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                            {losses.iter().map(|w| view! { <li>{w.render(lang.get())}</li> }).collect_view()}
                         </ul>
                     })}
                 }.into_any(),
-                Export::Failed(why) => view! { <p role="alert" class="status--fail">{why}</p> }.into_any(),
+                Export::Failed(why) => view! { <p role="alert" class="status--fail">{why.lines(lang.get(), 1)}</p> }.into_any(),
             })}
         </div>
     }
@@ -477,7 +554,7 @@ fn ConvertSection() -> impl IntoView {
     let lang = Settings::expect().lang;
     let t = move || trainer_ui(lang.get());
     let aiken = RwSignal::new(false);
-    let converted = RwSignal::new(None::<(String, ImportResult, String, Vec<String>)>);
+    let converted = RwSignal::new(None::<(String, ImportResult, String)>);
     let download_failed = RwSignal::new(false);
     let on_input = move |ev: leptos::ev::Event| {
         let Some(file) = input_files(&ev).into_iter().next() else {
@@ -494,9 +571,7 @@ fn ConvertSection() -> impl IntoView {
             let id = import::id_from_name(&name);
             let toml = import::to_toml(&result, &id, &id, &name);
             let out_name = format!("{id}.toml");
-            let files = [SourceFile::new(out_name.clone(), toml.clone())];
-            let todo = check_files(&files).render(&files, lang.get_untracked());
-            converted.set(Some((out_name, result, toml, todo)));
+            converted.set(Some((out_name, result, toml)));
         });
     };
     view! {
@@ -512,8 +587,11 @@ fn ConvertSection() -> impl IntoView {
             <label for="convert-file">{move || t().convert_label}</label>
             <input id="convert-file" type="file" accept=".gift,.txt,text/plain" on:change=on_input />
             <div role="status" aria-live="polite">
-                {move || converted.get().map(|(name, result, toml, todo)| {
-                    let t = t();
+                {move || converted.get().map(|(name, result, toml)| {
+                    let (t, l) = (t(), lang.get());
+                    // What is left to do, in the language shown (one file: quick to check again).
+                    let files = [SourceFile::new(name.clone(), toml.clone())];
+                    let todo = check_files(&files).render(&files, l);
                     let file_name = name.clone();
                     let text = toml.clone();
                     view! {
@@ -521,7 +599,7 @@ fn ConvertSection() -> impl IntoView {
                         {(!result.issues.is_empty()).then(|| view! {
                             <h3>{format!("{}（{}）", t.convert_skipped, result.issues.len())}</h3>
                             <ul class="problems">
-                                {result.issues.iter().map(|i| view! { <li>{format!("{}: {}", line_label(lang.get_untracked(), i.line), i.problem.render(lang.get_untracked()))}</li> }).collect_view()}
+                                {result.issues.iter().map(|i| view! { <li>{format!("{}: {}", line_label(l, i.line), i.problem.render(l))}</li> }).collect_view()}
                             </ul>
                         })}
                         {(!todo.is_empty()).then(|| view! {
@@ -609,20 +687,24 @@ fn ResultsSection() -> impl IntoView {
 /// Publishing a checked course to every learner of the site: the two files
 /// to put into the site's `courses/` folder, written here, never by hand.
 #[component]
-fn PublishSteps(source: SourceFile, course: Course) -> impl IntoView {
+fn PublishSteps(source: SourceFile, course: Course, revises: Revision) -> impl IntoView {
     let lang = Settings::expect().lang;
     let t = move || trainer_ui(lang.get());
     let catalog = Catalog::expect();
     let failed = RwSignal::new(false);
-    let file_name = format!("{}.toml", course.id);
+    // A revision never takes the shipped file's name: that file stays.
+    let file_name = PublishedEntry::expected_file(&course.id, revises.is_some());
     let text = source.text.clone();
-    let save_course = move |_| failed.set(!download(&file_name, "application/toml", &text));
+    let save_course = {
+        let file_name = file_name.clone();
+        move |_| failed.set(!download(&file_name, "application/toml", &text))
+    };
     let save_index = {
-        let (source, course) = (source.clone(), course.clone());
+        let (source, course, revises) = (source.clone(), course.clone(), revises.clone());
         let catalog = catalog.clone();
         move |_| {
             let index = catalog.published_index.get_untracked().unwrap_or_default();
-            let next = index.with_course(&source, &course, &today_string());
+            let next = index.with_course(&source, &course, &today_string(), revises.clone());
             failed.set(!download(
                 "published.json",
                 "application/json",
@@ -633,8 +715,8 @@ fn PublishSteps(source: SourceFile, course: Course) -> impl IntoView {
     if course_files::is_single_file() {
         let save_hand_out = move |_| {
             let index = catalog.published_index.get_untracked().unwrap_or_default();
-            let next = index.with_course(&source, &course, &today_string());
-            let named = SourceFile::new(format!("{}.toml", course.id), source.text.clone());
+            let next = index.with_course(&source, &course, &today_string(), revises.clone());
+            let named = SourceFile::new(file_name.clone(), source.text.clone());
             let mut files: Vec<SourceFile> = catalog.published.with_untracked(|p| {
                 p.iter()
                     .filter(|a| a.course.id != course.id)
@@ -709,6 +791,7 @@ fn PublishedList() -> impl IntoView {
                 view! {
                     <li>
                         <strong>{entry.title.clone()}</strong>{format!("（{}、{}）", entry.file, entry.published_on)}
+                        {entry.revises.is_some().then(|| view! { " "<span class="badge">{t.published_revision}</span> })}
                         " "<span class=if reasons.is_empty() { "status--pass" } else { "status--fail" }>{state}</span>
                         {(!reasons.is_empty()).then(|| view! {
                             <ul class="problems">{reasons.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul>

@@ -34,8 +34,10 @@ enum Reading {
     Incomplete {
         people: usize,
         statements: usize,
-        why: String,
+        why: Box<Reading>,
     },
+    /// The guard against an LRS whose `more` never ends was reached.
+    PageLimit,
     AuthFailed,
     Unreachable(String),
     Failed(u16),
@@ -96,11 +98,7 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
                 let mut next = Some(query);
                 while let Some(url) = next.take() {
                     if pages >= MOST_PAGES {
-                        stopped = Some(Reading::Incomplete {
-                            people: 0,
-                            statements: 0,
-                            why: i18n::lrs_page_limit(lang.get_untracked(), MOST_PAGES),
-                        });
+                        stopped = Some(Reading::PageLimit);
                         break 'queries;
                     }
                     let reply = crate::lrs::request("GET", &url, Some(&authorization), None).await;
@@ -126,7 +124,6 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
             }
             let files = results_from_statements(&all, &courses, utc_offset_minutes());
             let (people, statements) = (files.len(), all.len());
-            let l = lang.get_untracked();
             let status = match stopped {
                 None => Reading::Done { people, statements },
                 // Nothing read: the problem as it is.
@@ -134,15 +131,10 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
                     reading.set(problem);
                     return;
                 }
-                Some(Reading::Incomplete { why, .. }) => Reading::Incomplete {
-                    people,
-                    statements,
-                    why,
-                },
                 Some(problem) => Reading::Incomplete {
                     people,
                     statements,
-                    why: describe(l, &problem),
+                    why: Box::new(problem),
                 },
             };
             reading.set(status);
@@ -183,7 +175,7 @@ pub fn LrsImport(results: RwSignal<Vec<ResultsFile>>) -> impl IntoView {
                     Reading::Busy(n) => i18n::statements_read(l, n),
                     Reading::Done { people, statements } => i18n::lrs_read_done(l, people, statements),
                     Reading::Incomplete { people, statements, why } => {
-                        i18n::lrs_read_incomplete(l, people, statements, &why)
+                        i18n::lrs_read_incomplete(l, people, statements, &describe(l, &why))
                     }
                     problem => describe(l, &problem),
                 }
@@ -199,6 +191,7 @@ fn describe(l: quiz_core::Lang, problem: &Reading) -> String {
         Reading::AuthFailed => t.lrs_auth_failed.to_owned(),
         Reading::Unreachable(detail) => format!("{} ({detail})", t.lrs_unreachable),
         Reading::Failed(status) => i18n::lrs_failed(l, *status),
+        Reading::PageLimit => i18n::lrs_page_limit(l, MOST_PAGES),
         _ => String::new(),
     }
 }

@@ -4,6 +4,7 @@
 //! problems, until the trainer removes them.
 
 use leptos::prelude::*;
+use quiz_core::check::check_revision;
 use quiz_core::diagnostic::Problem;
 use quiz_core::item_check::ItemOptions;
 use quiz_core::{Course, CourseSummary, FileCheck, SourceFile, check_trainer_file};
@@ -49,6 +50,14 @@ impl Catalog {
         let shipped_files = self.shipped_files().await.unwrap_or_default();
         let options = ItemOptions::new(today_date());
         check_trainer_file(&shipped_files, &self.shipped, file, &options)
+    }
+
+    /// Checks a trainer's revision of the shipped course `revised` as the
+    /// preview does: beside every other shipped course.
+    pub async fn check_revision(&self, file: &SourceFile, revised: &str) -> FileCheck {
+        let shipped_files = self.shipped_files().await.unwrap_or_default();
+        let options = ItemOptions::new(today_date());
+        check_revision(&shipped_files, &self.shipped, revised, file, &options)
     }
 
     /// True when the course came from a trainer's file in this browser.

@@ -122,9 +122,21 @@ impl Catalog {
     /// complete once the kept local files and the published courses have
     /// been checked.
     pub fn shapes(&self) -> Courses {
-        let mut shapes: Vec<CourseShape> = self.shipped.iter().map(CourseShape::from).collect();
-        self.published
-            .with(|l| shapes.extend(l.iter().map(|c| CourseShape::from(&c.course))));
+        let mut shapes: Vec<CourseShape> = self
+            .shipped
+            .iter()
+            .map(|s| match self.revision_of(&s.id) {
+                Some(revised) => CourseShape::from(&revised),
+                None => CourseShape::from(s),
+            })
+            .collect();
+        self.published.with(|l| {
+            shapes.extend(
+                l.iter()
+                    .filter(|c| !c.revision)
+                    .map(|c| CourseShape::from(&c.course)),
+            )
+        });
         self.local
             .with(|l| shapes.extend(l.iter().map(|c| CourseShape::from(&c.course))));
         Courses {
@@ -143,8 +155,22 @@ impl Catalog {
         expect_context()
     }
 
-    /// A course by id, shipped (once fetched) or local.
+    /// The site's published revision of the shipped course `id`, which
+    /// learners see in its place (tracked).
+    pub fn revision_of(&self, id: &str) -> Option<Course> {
+        self.published.with(|l| {
+            l.iter()
+                .find(|c| c.revision && c.course.id == id)
+                .map(|c| c.course.clone())
+        })
+    }
+
+    /// A course by id: a published revision of a shipped course, shipped
+    /// (once fetched), published or local.
     pub fn course(&self, id: &str) -> Option<Course> {
+        if let Some(revised) = untrack(|| self.revision_of(id)) {
+            return Some(revised);
+        }
         let shipped = self
             .loaded
             .with_untracked(|l| l.iter().find(|c| c.id == id).cloned());
@@ -170,7 +196,7 @@ impl Catalog {
         self.loaded.with(|l| {
             ids.iter().all(|id| {
                 if self.is_shipped(id) {
-                    l.iter().any(|c| c.id == *id)
+                    l.iter().any(|c| c.id == *id) || self.revision_of(id).is_some()
                 } else {
                     self.local_ready.get() && self.published_ready.get()
                 }
@@ -178,27 +204,39 @@ impl Catalog {
         })
     }
 
-    /// Every course summary, shipped first, then published, then local (tracked).
+    /// Every course summary, shipped first (a published revision in its
+    /// course's place), then published, then local (tracked).
     pub fn summaries(&self) -> Vec<CourseSummary> {
-        let mut all: Vec<CourseSummary> = self.shipped.to_vec();
+        let mut all: Vec<CourseSummary> = self
+            .shipped
+            .iter()
+            .map(|s| {
+                self.revision_of(&s.id)
+                    .map_or_else(|| s.clone(), |r| r.summary())
+            })
+            .collect();
         self.published
-            .with(|l| all.extend(l.iter().map(|c| c.course.summary())));
+            .with(|l| all.extend(l.iter().filter(|c| !c.revision).map(|c| c.course.summary())));
         self.local
             .with(|l| all.extend(l.iter().map(|c| c.course.summary())));
         all
     }
 
-    /// Every course here now: the fetched shipped ones in listing order,
-    /// then local (tracked). Screens that need them all load them first.
+    /// Every course here now: the fetched shipped ones in listing order
+    /// (a published revision in its course's place), then published, then
+    /// local (tracked). Screens that need them all load them first.
     pub fn all(&self) -> Vec<Course> {
         let mut all: Vec<Course> = self.loaded.with(|l| {
             self.shipped
                 .iter()
-                .filter_map(|s| l.iter().find(|c| c.id == s.id).cloned())
+                .filter_map(|s| {
+                    self.revision_of(&s.id)
+                        .or_else(|| l.iter().find(|c| c.id == s.id).cloned())
+                })
                 .collect()
         });
         self.published
-            .with(|l| all.extend(l.iter().map(|c| c.course.clone())));
+            .with(|l| all.extend(l.iter().filter(|c| !c.revision).map(|c| c.course.clone())));
         self.local
             .with(|l| all.extend(l.iter().map(|c| c.course.clone())));
         all

@@ -48,8 +48,15 @@ impl Catalog {
     }
 }
 
-/// A last good file as its own list entry (offline, the list cannot be had).
-fn entry_of(file: &SourceFile) -> PublishedEntry {
+/// A last good file's list entry (offline, the list cannot be had): the
+/// one kept with it, or one made from its name (kept before entries were).
+fn entry_of(file: &SourceFile, kept: &PublishedIndex) -> PublishedEntry {
+    if let Some(entry) = kept.courses.iter().find(|e| e.file == file.name) {
+        return PublishedEntry {
+            digest: file.digest(),
+            ..entry.clone()
+        };
+    }
     let id = file
         .name
         .strip_suffix(".toml")
@@ -61,6 +68,7 @@ fn entry_of(file: &SourceFile) -> PublishedEntry {
         file: file.name.clone(),
         digest: file.digest(),
         published_on: String::new(),
+        revises: None,
     }
 }
 
@@ -96,9 +104,10 @@ async fn fetch_and_check_published(
         Err(e) => {
             // Offline: the last good versions, as they were.
             load.error = Some(e);
+            let kept = storage::load_published_good_list();
             last_good
                 .iter()
-                .map(|f| (entry_of(f), Ok(f.clone())))
+                .map(|f| (entry_of(f, &kept), Ok(f.clone())))
                 .collect()
         }
     };
@@ -106,10 +115,22 @@ async fn fetch_and_check_published(
         return load;
     }
     let options = ItemOptions::new(today_date());
-    let (accepted, refused) = accept(&shipped, &fetched, &last_good, &options);
+    // Each shipped course's file digest: a revision must have been made from it.
+    let digests: Vec<(String, String)> = crate::SHIPPED
+        .iter()
+        .map(|c| (c.id.to_owned(), c.digest.to_owned()))
+        .collect();
+    let (accepted, refused) = accept(&shipped, &digests, &fetched, &last_good, &options);
     let good: Vec<SourceFile> = accepted.iter().map(|a| a.file.clone()).collect();
+    let mut entries = PublishedIndex::new();
+    entries.courses = fetched
+        .iter()
+        .map(|(entry, _)| entry)
+        .filter(|e| good.iter().any(|f| f.name == e.file))
+        .cloned()
+        .collect();
     // Only a fallback copy: a refused write costs nothing now.
-    let _ = storage::save_published_good(&good);
+    let _ = storage::save_published_good(&good, &entries);
     load.accepted = accepted;
     load.refused = refused;
     load
