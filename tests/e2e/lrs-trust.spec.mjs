@@ -16,6 +16,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { QuizPage, shippedCourses, questionById, correctChoices, wrongChoices } from './pages.mjs';
+import { stop, waitFor } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const python = join(root, 'target', 'ralph-venv', 'bin', 'python');
@@ -49,14 +50,6 @@ const test = base.extend({
 
 let ralph;
 let server;
-
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** Sets the LRS's test mode (see tests/lrs/ralph_server.py). */
 async function mode(settings) {
@@ -151,8 +144,7 @@ test.beforeAll(async ({}, info) => {
 });
 
 test.afterAll(async () => {
-  ralph?.kill('SIGTERM');
-  server?.kill('SIGTERM');
+  await Promise.all([stop(ralph), stop(server)]);
 });
 
 test.beforeEach(async ({}, info) => {

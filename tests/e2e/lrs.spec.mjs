@@ -15,6 +15,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { QuizPage, shippedCourses, questionById, correctChoices, wrongChoices } from './pages.mjs';
+import { stop, waitFor } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const python = join(root, 'target', 'ralph-venv', 'bin', 'python');
@@ -47,15 +48,6 @@ const test = base.extend({
 let ralph;
 let server;
 
-async function waitFor(url, up = true) {
-  for (let i = 0; i < 150; i++) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok === up) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come ${up ? 'up' : 'down'}`);
-}
-
 async function startRalph() {
   ralph = spawn(python, [join(root, 'tests', 'lrs', 'ralph_server.py'), dataDir, String(lrsPort), site.slice(0, -1)], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -64,9 +56,7 @@ async function startRalph() {
 }
 
 async function stopRalph() {
-  const stopped = new Promise((r) => ralph.once('exit', r));
-  ralph.kill('SIGTERM');
-  await stopped;
+  await stop(ralph);
 }
 
 /** Every statement the LRS holds (read with the trainer's account, page by page). */
@@ -141,8 +131,7 @@ test.beforeAll(async ({}, info) => {
 });
 
 test.afterAll(async () => {
-  ralph?.kill('SIGTERM');
-  server?.kill('SIGTERM');
+  await Promise.all([stop(ralph), stop(server)]);
 });
 
 test.beforeEach(async ({}, info) => {
