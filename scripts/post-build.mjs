@@ -25,7 +25,6 @@ import { splitWasm } from './split-wasm.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 import { release } from './lib/release.mjs';
 import { fromTrunk, importMapHash, renderPage, SITE_CSP } from './lib/page.mjs';
-import { mustReplace } from './must.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const quizzes = process.env.KENSHU_QUIZZES ?? 'quizzes';
@@ -71,17 +70,19 @@ nameSheetWorker(dir);
 const { precached, version } = writeServiceWorker(dir);
 console.log(`post-build: ${chunks.length ? `split into ${chunks.join(', ')}; ` : ''}${loaderName}, CSP, manifest; sw.js caches ${precached} files as kenshu-${version}`);
 
-/** Renames the sheet worker's glue and wasm after their contents; a build without the worker is left as it is. */
+/**
+ * Renames the sheet worker's glue and wasm after their contents and writes
+ * their names, as data, into sheet_worker_files.js (which its loader reads);
+ * a build without the worker is left as it is.
+ */
 function nameSheetWorker(dir) {
-  const loaderPath = join(dir, 'sheet_worker_loader.js');
-  if (!existsSync(loaderPath)) return;
+  const filesPath = join(dir, 'sheet_worker_files.js');
+  if (!existsSync(filesPath)) return;
   const glue = readFileSync(join(dir, 'sheet_worker.js'));
   const wasm = readFileSync(join(dir, 'sheet_worker_bg.wasm'));
   const name = `sheet_worker-${sha(Buffer.concat([glue, wasm]))}`;
   renameSync(join(dir, 'sheet_worker.js'), join(dir, `${name}.js`));
   renameSync(join(dir, 'sheet_worker_bg.wasm'), join(dir, `${name}_bg.wasm`));
-  let loader = readFileSync(loaderPath, 'utf8');
-  loader = mustReplace(loader, "const GLUE = './sheet_worker.js';", `const GLUE = './${name}.js';`, 'the sheet worker loader');
-  loader = mustReplace(loader, "const WASM = './sheet_worker_bg.wasm';", `const WASM = './${name}_bg.wasm';`, 'the sheet worker loader');
-  writeFileSync(loaderPath, loader);
+  const files = { glue: `./${name}.js`, wasm: `./${name}_bg.wasm` };
+  writeFileSync(filesPath, `// Written by scripts/post-build.mjs: this release's sheet worker files.\nself.SHEET_WORKER_FILES = ${JSON.stringify(files)};\n`);
 }

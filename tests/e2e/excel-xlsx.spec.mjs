@@ -73,10 +73,11 @@ test('a learner never fetches the sheet worker; the trainer fetches it on demand
   expect(sw).not.toContain('sheet_worker');
   // Its glue and wasm are named after their contents (post-build.mjs), and
   // its loader names that pair: a cached loader never mixes two releases.
-  const loader = await (await page.request.get('./sheet_worker_loader.js')).text();
-  const [, name] = loader.match(/const GLUE = '\.\/(sheet_worker-[0-9a-f]{16})\.js';/) ?? [];
-  expect(name, 'the loader names a content-named glue').toBeTruthy();
-  expect(loader).toContain(`const WASM = './${name}_bg.wasm';`);
+  const files = await (await page.request.get('./sheet_worker_files.js')).text();
+  const [, name] = files.match(/"glue":"\.\/(sheet_worker-[0-9a-f]{16})\.js"/) ?? [];
+  expect(name, 'the loader is told a content-named glue').toBeTruthy();
+  expect(files).toContain(`"wasm":"./${name}_bg.wasm"`);
+  expect((await page.request.get(`./${name}.js`)).status()).toBe(200);
   expect((await page.request.get(`./${name}_bg.wasm`)).status()).toBe(200);
   expect((await page.request.get('./sheet_worker_bg.wasm')).status()).toBe(404);
 });

@@ -30,6 +30,24 @@ test('a dropped broken file lists every problem with line and column', async ({ 
   await expectNoAxeViolations(page);
 });
 
+test('the trainer screens\' styles come with their code: not in the first load, applied when the screen opens', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // What a learner's page loaded: no rule of the trainer screens.
+  const learnerRules = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+  expect(learnerRules).toContain('.card__title');
+  expect(learnerRules).not.toContain('.drop-zone');
+  expect(learnerRules).not.toContain('.editor-field');
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  await page.getByRole('link', { name: '研修担当者向け' }).click();
+  await expect(page.locator('.drop-zone')).toHaveCSS('border-top-style', 'dashed');
+  // Adopted once, however often the screens open.
+  await page.goto('./#/trainer/editor');
+  await page.goto('./#/trainer');
+  await expect(page.locator('.drop-zone')).toBeVisible();
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+});
+
 test('a valid file can be taken at once and kept as a local course', async ({ page }) => {
   await openTrainer(page);
   await page.getByLabel('コースのファイル（.toml か、Excel の表を保存した .csv）を選ぶ').setInputFiles(join(fixtures, 'trainer-course.toml'));

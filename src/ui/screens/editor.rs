@@ -153,6 +153,7 @@ fn check(draft: &Option<Draft>) -> Option<Checked> {
 /// The editor screen.
 #[component]
 pub fn EditorPage() -> impl IntoView {
+    crate::ui::widgets::adopt_trainer_styles();
     let lang = Settings::expect().lang;
     use_title(|l| Some(editor_ui(l).title.to_owned()));
     let (loaded, problem) = match storage::load_draft(now_ms()) {

@@ -17,8 +17,8 @@ use crate::ui::i18n::{editor_ui, line_label, more_items, trainer_ui};
 use crate::ui::state::clock::{today_date, today_string};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{
-    download, download_bytes, dropped_files, input_files, read_bytes, read_text,
-    read_text_sjis_or_utf8, use_title,
+    adopt_trainer_styles, download, download_bytes, dropped_files, input_files, read_bytes,
+    read_text, read_text_sjis_or_utf8, use_title,
 };
 
 /// The media type of an `.xlsx` file.
@@ -84,6 +84,7 @@ impl Findings {
 /// The trainer screen.
 #[component]
 pub fn TrainerPage() -> impl IntoView {
+    adopt_trainer_styles();
     let lang = Settings::expect().lang;
     use_title(|l| Some(trainer_ui(l).trainer.to_owned()));
     let t = move || trainer_ui(lang.get());

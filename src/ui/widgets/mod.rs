@@ -7,6 +7,7 @@ mod feedback;
 mod notices;
 mod quiz;
 mod rich_text;
+mod trainer_style;
 
 pub use chart::ScoreChart;
 pub use course_card::CourseCard;
@@ -14,6 +15,7 @@ pub use feedback::{AnswerSummary, Feedback, Sources};
 pub use notices::{RepairNotice, ReportingNotice, StorageNotice, UpdateNotice};
 pub use quiz::{Answered, Quiz};
 pub use rich_text::RichText;
+pub use trainer_style::adopt_trainer_styles;
 
 use leptos::prelude::*;
 use quiz_core::Lang;
