@@ -4,13 +4,14 @@
 //! ([`crate::SHIPPED`]); a course's file is fetched from `courses/` when the
 //! course is opened (the service worker serves it offline). The single-file
 //! build carries the files inside the page instead, as one JSON data block
-//! (`<script type="application/json" id="kenshu-courses">`, never run), so
+//! (`<script type="application/json">` with the id `COURSES_BLOCK_ID`, never run), so
 //! nothing is fetched there.
 
 use std::collections::HashMap;
 
 use js_sys::Promise;
 use quiz_core::SourceFile;
+use quiz_core::page_ids::{COURSES_BLOCK_ID, PUBLISHED_BLOCK_ID};
 use quiz_core::published::{PublishedEntry, PublishedIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -82,7 +83,7 @@ async fn fetch_compiled(course: &ShippedCourse) -> Result<String, FetchError> {
 fn embedded(name: &str) -> Option<String> {
     let block = web_sys::window()?
         .document()?
-        .get_element_by_id("kenshu-courses")?
+        .get_element_by_id(COURSES_BLOCK_ID)?
         .text_content()?;
     let mut files: HashMap<String, String> = serde_json::from_str(&block).ok()?;
     files.remove(name)
@@ -158,7 +159,7 @@ pub async fn fetch_published(
 fn embedded_published() -> Option<Published> {
     let block = web_sys::window()?
         .document()?
-        .get_element_by_id("kenshu-published")?
+        .get_element_by_id(PUBLISHED_BLOCK_ID)?
         .text_content()?;
     #[derive(serde::Deserialize)]
     struct Block {
@@ -235,7 +236,7 @@ async fn get(url: &str, fresh: bool) -> Result<Option<String>, FetchError> {
 pub fn is_single_file() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("kenshu-courses"))
+        .and_then(|d| d.get_element_by_id(COURSES_BLOCK_ID))
         .is_some()
 }
 
@@ -270,18 +271,19 @@ pub fn hand_out_with(index: &PublishedIndex, files: &[SourceFile]) -> Option<Str
     let json = serde_json::json!({ "index": index, "files": files })
         .to_string()
         .replace('<', "\\u003c");
-    let block = format!(r#"<script type="application/json" id="kenshu-published">{json}</script>"#);
+    let opening = format!(r#"<script type="application/json" id="{PUBLISHED_BLOCK_ID}">"#);
+    let block = format!("{opening}{json}</script>");
     // Replace the block an earlier hand-out carried, or add one beside the
     // shipped courses' block.
-    let start = page.find(r#"<script type="application/json" id="kenshu-published">"#);
+    let start = page.find(&opening);
     match start {
         Some(at) => {
             let end = page.get(at..)?.find("</script>")? + at + "</script>".len();
             Some(format!("{}{block}{}", page.get(..at)?, page.get(end..)?))
         }
         None => {
-            let anchor = r#"<script type="application/json" id="kenshu-courses">"#;
-            let at = page.find(anchor)?;
+            let anchor = format!(r#"<script type="application/json" id="{COURSES_BLOCK_ID}">"#);
+            let at = page.find(&anchor)?;
             Some(format!("{}{block}\n{}", page.get(..at)?, page.get(at..)?))
         }
     }

@@ -1,7 +1,7 @@
 //! The Learning Record Store: the deployment's reporting settings and the
 //! only requests that leave the site. Nothing here runs unless the page
 //! carries the settings block (`<script type="application/json"
-//! id="kenshu-reporting">`, written by `scripts/configure-reporting.mjs`,
+//! id=…>` with `quiz_core::page_ids::REPORTING_BLOCK_ID`, written by `scripts/configure-reporting.mjs`,
 //! which also names the LRS in the page's `connect-src`): a build as it
 //! comes has none, and then nothing leaves the browser.
 
@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 pub fn settings_text() -> Option<String> {
     let text = web_sys::window()?
         .document()?
-        .get_element_by_id("kenshu-reporting")?
+        .get_element_by_id(quiz_core::page_ids::REPORTING_BLOCK_ID)?
         .text_content()?;
     (!text.trim().is_empty()).then_some(text)
 }

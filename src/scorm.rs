@@ -17,11 +17,11 @@ pub struct Lms {
 }
 
 /// True on the SCORM package's page: only it carries this marker
-/// (scripts/build-scorm.mjs; the id is `quiz_core::release::SCORM_MARKER_ID`).
+/// (scripts/build-scorm.mjs; the id is `quiz_core::page_ids::SCORM_MARKER_ID`).
 pub fn is_package() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("kenshu-scorm"))
+        .and_then(|d| d.get_element_by_id(quiz_core::page_ids::SCORM_MARKER_ID))
         .is_some()
 }
 

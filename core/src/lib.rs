@@ -25,6 +25,7 @@ pub mod import;
 pub mod item_check;
 pub mod lms;
 pub mod model;
+pub mod page_ids;
 pub mod parse;
 pub mod progress;
 pub mod published;

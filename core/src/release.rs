@@ -21,17 +21,7 @@ const FORMAT: &str = "kenshu-build";
 /// Changes whenever the manifest's shape does.
 const VERSION: u32 = 1;
 
-/// The page's marker of the SCORM package (`<meta id=…>`): without it the
-/// app never looks for an LMS.
-pub const SCORM_MARKER_ID: &str = "kenshu-scorm";
-/// The data block with a deployment's reporting settings.
-pub const REPORTING_BLOCK_ID: &str = "kenshu-reporting";
-/// The single-file page's data block with its question files.
-pub const COURSES_BLOCK_ID: &str = "kenshu-courses";
-/// The event the split loader sends when a piece of code cannot be fetched.
-pub const CODE_MISSING_EVENT: &str = "kenshu-code-missing";
-/// The window function the app calls to fetch missing code again.
-pub const RETRY_CODE_FUNCTION: &str = "kenshuRetryCode";
+pub use crate::page_ids::*;
 
 /// A shipped course: its question file, the checked course and its
 /// compiled form (`quiz_core::compiled`).
@@ -383,17 +373,19 @@ mod tests {
                 );
             }
         }
-        // The page's ids as the app reads them.
+        // The app names the page's ids through quiz_core::page_ids, never
+        // as literals of its own.
         for id in [
             SCORM_MARKER_ID,
             REPORTING_BLOCK_ID,
             COURSES_BLOCK_ID,
+            PUBLISHED_BLOCK_ID,
             CODE_MISSING_EVENT,
             RETRY_CODE_FUNCTION,
         ] {
             assert!(
-                app.contains(&format!("\"{id}\"")),
-                "the app does not name {id}"
+                !app.contains(&format!("\"{id}\"")),
+                "the app writes {id} as a literal; use quiz_core::page_ids"
             );
         }
         let attempt = links.iter().find(|l| l.screen == "attempt").unwrap();

@@ -22,11 +22,14 @@ use crate::ui::state::Settings;
 pub fn CodeMissingNotice() -> impl IntoView {
     let lang = Settings::expect().lang;
     let shown = RwSignal::new(false);
-    let handle = window_event_listener_untyped("kenshu-code-missing", move |_| shown.set(true));
+    let handle =
+        window_event_listener_untyped(quiz_core::page_ids::CODE_MISSING_EVENT, move |_| {
+            shown.set(true)
+        });
     on_cleanup(move || handle.remove());
     let retry = move |_| {
         shown.set(false);
-        call_window("kenshuRetryCode");
+        call_window(quiz_core::page_ids::RETRY_CODE_FUNCTION);
     };
     move || {
         shown.get().then(|| {
