@@ -636,6 +636,18 @@ pub fn addressed(lang: Lang, name: &str) -> String {
 }
 
 /// "ほか 12 件" for a list cut short.
+/// A checked file that revises the shipped course `title`: what publishing it does.
+pub fn revision_notice(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "このファイルは配布済みのコース「{title}」の改訂版です（コースIDが同じです）。公開すると、このサイトの受講者には配布済みの版に代わってこの版が表示されます。問題IDが同じ問題は、受講者の学習記録が引き継がれます。これまでの修了の記録は、その時の版の修了としてそのまま残ります（受け直してほしいときは「合格の有効日数」を使います）。改訂版はこのブラウザへの追加や試しの受講はできないので、フォームの「受講者に見える形で表示」で確かめてから公開してください。"
+        ),
+        Lang::En => format!(
+            "This file is a revision of the shipped course “{title}” (it has the same course id). Published, it is shown to learners on this site in place of the shipped version. Learners' progress stays with every question whose id is unchanged. Completions earned before stay as completions of the version then shipped (to have people take the course again, use the days a pass stays valid). A revision cannot be added to this browser or tried here; check it with the form's learner view before you publish it."
+        ),
+    }
+}
+
 pub fn more_items(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Ja => format!("ほか {n} 件"),
@@ -778,8 +790,6 @@ pub struct TrainerUi {
     pub try_now: &'static str,
     pub keep_local: &'static str,
     pub kept_local: &'static str,
-    /// A checked file that revises a shipped course: what publishing it does.
-    pub revision_notice: &'static str,
     /// The mark of a published revision of a shipped course.
     pub published_revision: &'static str,
     pub local_heading: &'static str,
@@ -889,7 +899,6 @@ static JA_TRAINER: TrainerUi = TrainerUi {
     try_now: "今すぐ受講してみる",
     keep_local: "このブラウザに保存して一覧に出す",
     kept_local: "このブラウザのコース一覧に追加しました",
-    revision_notice: "このファイルは配布済みのコースの改訂版です（コースIDが同じです）。公開すると、このサイトの受講者には配布済みの版に代わってこの版が表示されます。問題IDが同じ問題は、受講者の学習記録が引き継がれます。これまでの修了の記録は、その時の版の修了としてそのまま残ります（受け直してほしいときは「合格の有効日数」を使います）。改訂版はこのブラウザへの追加や試しの受講はできないので、フォームの「受講者に見える形で表示」で確かめてから公開してください。",
     published_revision: "配布済みのコースの改訂版",
     local_heading: "このブラウザに追加したコース",
     convert_heading: "Moodle の問題（GIFT・Aiken）を変換する",
@@ -987,7 +996,6 @@ static EN_TRAINER: TrainerUi = TrainerUi {
     try_now: "Take it now",
     keep_local: "Keep it in this browser's course list",
     kept_local: "Added to this browser's course list",
-    revision_notice: "This file is a revision of a shipped course (it has the same course id). Published, it is shown to learners on this site in place of the shipped version. Learners' progress stays with every question whose id is unchanged. Completions earned before stay as completions of the version then shipped (to have people take the course again, use the days a pass stays valid). A revision cannot be added to this browser or tried here; check it with the form's learner view before you publish it.",
     published_revision: "revision of a shipped course",
     local_heading: "Courses added in this browser",
     convert_heading: "Convert Moodle questions (GIFT, Aiken)",

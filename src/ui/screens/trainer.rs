@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::attempt::start_and_open;
 use crate::course_files;
 use crate::sheet_worker::{self, SheetWorkerError};
-use crate::ui::i18n::{editor_ui, line_label, more_items, trainer_ui};
+use crate::ui::i18n::{editor_ui, line_label, more_items, revision_notice, trainer_ui};
 use crate::ui::state::clock::{today_date, today_string};
 use crate::ui::state::{Catalog, Nav, Settings, Store};
 use crate::ui::widgets::{
@@ -172,6 +172,8 @@ fn PreviewSection() -> impl IntoView {
         ev.prevent_default();
         check(dropped_files(&ev));
     };
+    // The shipped courses' titles, for the revision notice (as listed, not the revision's own).
+    let shipped_summaries = catalog.shipped.clone();
     let local_list = {
         let catalog = catalog.clone();
         move || {
@@ -282,7 +284,10 @@ fn PreviewSection() -> impl IntoView {
                                 }
                             })}
                             {match revises.is_some() {
-                                true => view! { <p class="notice" data-testid="revision-notice">{t().revision_notice}</p> }.into_any(),
+                                true => {
+                                    let title = shipped_summaries.iter().find(|s| s.id == course.id).map_or_else(|| course.title.clone(), |s| s.title.clone());
+                                    view! { <p class="notice" data-testid="revision-notice">{revision_notice(lang.get(), &title)}</p> }.into_any()
+                                }
                                 false => view! {
                                     <div class="actions">
                                         <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
