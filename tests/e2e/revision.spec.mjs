@@ -30,7 +30,7 @@ test('a revised shipped course is published in its place; a completion earned be
     expect(text).not.toBe(file);
     await page.goto('./#/trainer');
     await page.locator('#preview-file').setInputFiles({ name: `${course.id}.toml`, mimeType: 'text/plain', buffer: Buffer.from(text) });
-    await expect(page.getByTestId('revision-notice')).toContainText('配布済みのコースの改訂版です');
+    await expect(page.getByTestId('revision-notice')).toContainText(`配布済みのコース「${course.title}」の改訂版です`);
     // Never tried or kept here, where the shipped course is what shows.
     await expect(page.getByRole('button', { name: '今すぐ受講してみる' })).toHaveCount(0);
     written.push(await saveDownload(page, '1. コースのファイルを保存', courses));
