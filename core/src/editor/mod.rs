@@ -421,6 +421,17 @@ impl Checked {
     }
 }
 
+/// The prefix of question ids handed out before the course has an id.
+const PROVISIONAL: &str = "q";
+
+/// True for a course id that can prefix question ids: a-z, 0-9 and `-`.
+fn usable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 impl Draft {
     /// A new course: a pass mark of 80 and every question drawn, nothing
     /// else filled in.
@@ -530,11 +541,7 @@ impl Draft {
     /// draft nor retired from it.
     pub fn fresh_id(&self) -> String {
         let id = self.settings.id.trim();
-        let usable = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        let prefix = if usable { id } else { "q" };
+        let prefix = if usable_id(id) { id } else { PROVISIONAL };
         let taken = |candidate: &str| {
             self.questions.iter().any(|q| q.id == candidate)
                 || self.retired.iter().any(|r| r == candidate)
@@ -590,14 +597,39 @@ impl Draft {
         true
     }
 
+    /// Sets the course id. In a new course, questions added before the id
+    /// was usable got provisional ids (`q-<n>`): they take the course's
+    /// prefix now, as no learner can have progress on a course that could
+    /// not be saved without an id. A course that came from anywhere else
+    /// keeps every id.
+    pub fn set_course_id(&mut self, id: String) {
+        self.settings.id = id;
+        if self.origin != Origin::New || !usable_id(self.settings.id.trim()) {
+            return;
+        }
+        let provisional = |id: &str| {
+            id.strip_prefix(PROVISIONAL)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        };
+        for index in 0..self.questions.len() {
+            let is_provisional = self
+                .questions
+                .get(index)
+                .is_some_and(|q| provisional(&q.id));
+            if is_provisional {
+                let fresh = self.fresh_id();
+                if let Some(q) = self.questions.get_mut(index) {
+                    q.id = fresh;
+                }
+            }
+        }
+    }
+
     /// The file name to save the course as: `<course id>.toml`.
     pub fn file_name(&self) -> String {
         let id = self.settings.id.trim();
-        let usable = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if usable {
+        if usable_id(id) {
             format!("{id}.toml")
         } else {
             "course.toml".into()

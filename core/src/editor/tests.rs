@@ -157,6 +157,32 @@ fn a_removed_id_is_never_handed_out_again() {
 }
 
 #[test]
+fn questions_added_before_the_course_id_take_its_prefix_once_it_is_typed() {
+    let mut d = Draft::new();
+    d.add(DraftKind::Single);
+    d.add(DraftKind::TrueFalse);
+    d.add(DraftKind::Multiple);
+    d.remove(1);
+    let ids = |d: &Draft| d.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&d), ["q-1", "q-3"]);
+    // Half typed: not yet an id that can prefix others.
+    d.set_course_id("Bou".into());
+    assert_eq!(ids(&d), ["q-1", "q-3"]);
+    d.set_course_id("bousai".into());
+    assert_eq!(ids(&d), ["bousai-1", "bousai-2"]);
+    assert_eq!(d.fresh_id(), "bousai-3");
+    // Typed further, the ids stay: only provisional ones move.
+    d.set_course_id("bousai-2027".into());
+    assert_eq!(ids(&d), ["bousai-1", "bousai-2"]);
+    // An opened course keeps every id, whatever it looks like.
+    let course = shipped().into_iter().next().expect("a shipped course").1;
+    let mut opened = Draft::from_course(&course, Origin::Shipped("x".into()));
+    opened.questions[0].id = "q-1".into();
+    opened.set_course_id("other".into());
+    assert_eq!(opened.questions[0].id, "q-1");
+}
+
+#[test]
 fn an_opened_course_keeps_its_ids_and_new_ones_are_fresh() {
     for (_, original) in shipped() {
         let mut d = Draft::from_course(&original, Origin::Shipped(original.id.clone()));

@@ -566,7 +566,17 @@ fn SettingsSection() -> impl IntoView {
     view! {
         <section aria-labelledby="ed-settings-heading">
             <h2 id="ed-settings-heading">{move || ed.t().settings_heading}</h2>
-            {setting!("ed-id", course_id, Some(|t: &'static EditorUi| t.course_id_hint), 1, id, Id)}
+            // The id also settles ids handed out before it was typed (Draft::set_course_id).
+            {text_field(
+                ed,
+                "ed-id".to_owned(),
+                |t| t.course_id.to_owned(),
+                Some(|t: &'static EditorUi| t.course_id_hint),
+                1,
+                |d| Some(d.settings.id.clone()),
+                |d, v| d.set_course_id(v),
+                |_| Some(Field::Setting(SettingField::Id)),
+            )}
             {setting!("ed-title", course_title, None, 1, title, Title)}
             {setting!("ed-description", description, None, 3, description, Description)}
             {setting!("ed-policy", policy, None, 1, policy, Policy)}
