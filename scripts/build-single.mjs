@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { release } from './lib/release.mjs';
+import { minifyModule } from './lib/minify.mjs';
 import { attr, bodyInner, headFiles, readPage, renderSinglePage } from './lib/page.mjs';
 
 const args = process.argv.slice(2);
@@ -48,17 +49,18 @@ const glueFile = attr(page.preloads.find((l) => attr(l, 'rel') === 'modulepreloa
 if (!glueFile) throw new Error('build: no glue file among the page\'s modulepreload links');
 const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
 
-// The glue as wasm-bindgen wrote it: an inline module script may keep its
-// `export`s (nothing imports them), so no byte of generated code is edited.
+// The glue as wasm-bindgen wrote it and the start-up after it, minified as
+// one module (the start-up calls the glue's own __wbg_init): an inline
+// module script may keep the glue's `export`s, so no text of it is patched.
 const glue = readFileSync(join(staging, glueFile), 'utf8');
 const wasm = readFileSync(join(staging, wasmFile));
 const packed = gzipSync(wasm, { level: 9 }).toString('base64');
-const script = `${glue}
+const script = await minifyModule(`${glue}
 const packed = "${packed}";
 const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 await __wbg_init({ module_or_path: bytes });
-`;
+`, `${glueFile} and the start-up`);
 const styles = cssFiles.map((f) => readFileSync(join(staging, f), 'utf8'));
 const icon = readFileSync(join(staging, iconFile)).toString('base64');
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -45,7 +45,7 @@ if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') {
 }
 const indexPath = join(dir, 'index.html');
 const page = fromTrunk(readFileSync(indexPath, 'utf8'), manifest.ids);
-const chunks = splitWasm(dir, page, manifest);
+const chunks = await splitWasm(dir, page, manifest);
 
 const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 const loader = page.inlineLoader.trim() + '\n';

@@ -19,6 +19,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { attr, setAttr } from './lib/page.mjs';
+import { minifyModule } from './lib/minify.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -119,7 +120,7 @@ split.start();
  * the new files' integrity hashes and the split loader's; `manifest` is the
  * build manifest (its deep links and courses).
  */
-export function splitWasm(dir, page, manifest) {
+export async function splitWasm(dir, page, manifest) {
   const links = page.preloads;
   const glueLink = links.find((l) => attr(l, 'rel') === 'modulepreload' && /^\.\/kenshu-[0-9a-f]+\.js$/.test(attr(l, 'href')));
   if (!glueLink) throw new Error("build: the app's glue file is not among the page's modulepreload links");
@@ -147,14 +148,15 @@ export function splitWasm(dir, page, manifest) {
     optimize(join(work, chunk), join(dir, name));
     renamed.push(name);
   }
-  writeFileSync(join(dir, loaderFile), loaderSource({ glueFile, table, hash, manifest }));
+  // Both written minified (scripts/lib/minify.mjs): they are in every first load.
+  writeFileSync(join(dir, loaderFile), await minifyModule(loaderSource({ glueFile, table, hash, manifest }), loaderFile));
   writePacks(table, dir, hash, manifest.deep_links);
   // The glue imports the split loader by the name wasm-bindgen gave it
   // (`./__wasm_split.js`); the file has the build's hash. The page's import
   // map points that name at the file, so the glue is written as generated.
   const bindgen = readFileSync(join(work, 'bindgen', 'kenshu.js'), 'utf8');
   if (!bindgen.includes(`from "${SPLIT_SPECIFIER}"`)) throw new Error(`build: the glue does not import the split loader as ${SPLIT_SPECIFIER}`);
-  writeFileSync(join(dir, glueFile), bindgen);
+  writeFileSync(join(dir, glueFile), await minifyModule(bindgen, glueFile));
   page.importMap = { imports: { [SPLIT_SPECIFIER]: `./${loaderFile}` } };
   optimize(join(work, 'bindgen', 'kenshu_bg.wasm'), join(dir, wasmFile));
 
