@@ -96,6 +96,17 @@ const runtime = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'lib'
   .filter((line) => !/^\s*(\/\/|\/\*\*|\*\/|\*(\s|$))/.test(line))
   .join('\n');
 
+/** The build's data in a split loader's text (minified or not), as splitLoader gets it. */
+export function loaderConfig(loader) {
+  const at = loader.indexOf('JSON.parse(', loader.indexOf('import.meta.url')) + 'JSON.parse('.length;
+  const quote = loader[at];
+  if (quote !== '"' && quote !== "'") throw new Error('build: no JSON data in the split loader');
+  let end = at + 1;
+  while (end < loader.length && loader[end] !== quote) end += loader[end] === '\\' ? 2 : 1;
+  // A string literal of JSON text, read as JavaScript reads it.
+  return JSON.parse(new Function(`return ${loader.slice(at, end + 1)};`)());
+}
+
 /**
  * The split loader the app runs: scripts/lib/split-loader.mjs as it is,
  * then this build's data and one export per split point.
@@ -107,8 +118,9 @@ export function loaderSource({ glueFile, table, hash, manifest }) {
   const config = { table, deepLinks: manifest.deep_links, courses, ids: manifest.ids, hash, precachedPacks: PRECACHED_PACKS };
   return `import { initSync } from "./${glueFile}";
 ${runtime}
-// This build's table (from wasm-split's loader) and manifest (scripts/split-wasm.mjs).
-const split = splitLoader(import.meta.url, initSync, ${JSON.stringify(config)});
+// This build's table (from wasm-split's loader) and manifest (scripts/split-wasm.mjs),
+// as a JSON string: data a minifier leaves as it is, and a report can read back.
+const split = splitLoader(import.meta.url, initSync, JSON.parse(${JSON.stringify(JSON.stringify(config))}));
 ${Object.keys(table.points).map((p) => `export const __wasm_split_load_${p} = split.point(${JSON.stringify(p)});`).join('\n')}
 split.start();
 `;

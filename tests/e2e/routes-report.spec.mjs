@@ -10,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HomePage, QuizPage, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
 import { PROFILES, throttle, requests, criticalPath, median, report, out } from './measure.mjs';
+import { loaderConfig } from '../../scripts/split-wasm.mjs';
 
 // 5 by default; ROUTES_REPORT_RUNS=1 for a quick look.
 const RUNS = Number(process.env.ROUTES_REPORT_RUNS ?? 5);
@@ -32,7 +33,7 @@ function chunkUsers() {
   const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
   const loaderFile = readdirSync(dist).find((f) => f.startsWith('__wasm_split-'));
   const loader = readFileSync(join(dist, loaderFile), 'utf8');
-  const { table } = JSON.parse(loader.match(/splitLoader\(import\.meta\.url, initSync, (\{.*\})\);\n/)[1]);
+  const { table } = loaderConfig(loader);
   const users = new Map();
   for (const [point, { file, deps }] of Object.entries(table.points)) {
     const name = point.replace(/_\d+$/, '');

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPack, splitLoader } from '../../scripts/lib/split-loader.mjs';
-import { readSplitTable, loaderSource } from '../../scripts/split-wasm.mjs';
+import { readSplitTable, loaderSource, loaderConfig } from '../../scripts/split-wasm.mjs';
+import { minifyModule } from '../../scripts/lib/minify.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const IDS = { scorm_marker: 'kenshu-scorm', code_missing_event: 'kenshu-code-missing', retry_code: 'kenshuRetryCode' };
@@ -176,6 +177,22 @@ test("the build reads wasm-split's generated loader as a table and writes a load
   assert.ok(source.startsWith('import { initSync } from "./kenshu-h.js";\n'));
   for (const p of Object.keys(table.points)) assert.ok(source.includes(`export const __wasm_split_load_${p} = split.point("${p}");`), p);
   assert.ok(source.trimEnd().endsWith('split.start();'));
+});
+
+test('the loader as written (minified) keeps every exported split point, and its data reads back', async () => {
+  const table = readSplitTable(readFileSync(join(here, 'fixtures', '__wasm_split.js'), 'utf8'));
+  const manifest = { courses: [{ id: 'a', compiled: "a'b.course.json", compiled_digest: '1' }], deep_links: DEEP_LINKS, ids: IDS };
+  const source = loaderSource({ glueFile: 'kenshu-h.js', table, hash: 'h', manifest });
+  const minified = await minifyModule(source, 'the loader');
+  assert.ok(minified.length < source.length * 0.8, `${minified.length} of ${source.length}`);
+  assert.match(minified, /from\s*"\.\/kenshu-h\.js"/);
+  for (const p of Object.keys(table.points)) assert.match(minified, new RegExp(`__wasm_split_load_${p}\\b`), p);
+  for (const text of [source, minified]) {
+    const config = loaderConfig(text);
+    assert.deepEqual(config.table, table);
+    assert.deepEqual(config.courses, { a: "courses/a'b.course.json?v=1" });
+    assert.equal(config.hash, 'h');
+  }
 });
 
 test("a generated loader of another protocol, or with a line the build does not read, stops the build", () => {
