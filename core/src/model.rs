@@ -74,6 +74,19 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::text::Text;
 
+/// True when `id` is written only with what an id may use: a-z, 0-9 and
+/// `-` (an empty text too; a missing id is a problem of its own).
+pub fn is_id_text(id: &str) -> bool {
+    id.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// True for an id that can name a course, a file or a route: not empty,
+/// and [`is_id_text`].
+pub fn is_usable_id(id: &str) -> bool {
+    !id.is_empty() && is_id_text(id)
+}
+
 /// A checked course, ready for the app: every rule of [`crate::parse`] and [`crate::check`] holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Course {

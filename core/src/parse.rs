@@ -337,10 +337,7 @@ impl Cx {
     fn id(&mut self, table: &DeTable<'_>, key: &'static str) -> Option<(String, Range<usize>)> {
         let value = self.required(table, key)?;
         let id = self.string_of(value, key)?;
-        let ok = id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
+        if !crate::model::is_id_text(&id) {
             self.push(value.span(), Message::BadId { id: id.clone() });
         }
         Some((id, value.span()))

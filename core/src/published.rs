@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::{SourceFile, check_trainer_file};
 use crate::diagnostic::{Lang, Message, Problem};
 use crate::item_check::ItemOptions;
-use crate::model::{Course, CourseSummary};
+use crate::model::{Course, CourseSummary, is_usable_id};
 
 /// Marks the file as this app's list of published courses.
 pub const FORMAT: &str = "kenshu-published";
@@ -106,14 +106,7 @@ impl std::fmt::Display for PublishedError {
 /// True for `<id>.toml` where the id has only a-z, 0-9 and `-`: a name that
 /// can never reach outside `courses/`.
 pub fn is_course_file_name(name: &str, id: &str) -> bool {
-    is_safe_id(id) && name == PublishedEntry::expected_file(id, false)
-}
-
-fn is_safe_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    is_usable_id(id) && name == PublishedEntry::expected_file(id, false)
 }
 
 impl Default for PublishedIndex {
@@ -141,7 +134,7 @@ impl PublishedIndex {
             return Err(PublishedError::NotAList);
         }
         if let Some(bad) = index.courses.iter().find(|e| {
-            !is_safe_id(&e.id)
+            !is_usable_id(&e.id)
                 || e.file != PublishedEntry::expected_file(&e.id, e.revises.is_some())
         }) {
             return Err(PublishedError::BadFileName(bad.file.clone()));

@@ -32,10 +32,7 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let id_ok = |id: &str| {
-            id.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        };
+        let id_ok = |id: &str| crate::model::is_id_text(id);
         match parts.as_slice() {
             [] => Route::Home,
             ["course", id] if id_ok(id) => Route::Course((*id).to_owned()),

@@ -25,7 +25,7 @@ use crate::import::sheet::{
     QUESTION_SHEET, Sheet, SheetProblem, TEMPLATE_CHOICES, Workbook,
 };
 use crate::item_check::ItemOptions;
-use crate::model::{Course, Draw, Kind};
+use crate::model::{Course, Draw, Kind, is_usable_id};
 
 /// The draft's format version, stored with it.
 pub const DRAFT_VERSION: u32 = 1;
@@ -424,14 +424,6 @@ impl Checked {
 /// The prefix of question ids handed out before the course has an id.
 const PROVISIONAL: &str = "q";
 
-/// True for a course id that can prefix question ids: a-z, 0-9 and `-`.
-fn usable_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 impl Draft {
     /// A new course: a pass mark of 80 and every question drawn, nothing
     /// else filled in.
@@ -541,7 +533,7 @@ impl Draft {
     /// draft nor retired from it.
     pub fn fresh_id(&self) -> String {
         let id = self.settings.id.trim();
-        let prefix = if usable_id(id) { id } else { PROVISIONAL };
+        let prefix = if is_usable_id(id) { id } else { PROVISIONAL };
         let taken = |candidate: &str| {
             self.questions.iter().any(|q| q.id == candidate)
                 || self.retired.iter().any(|r| r == candidate)
@@ -604,7 +596,7 @@ impl Draft {
     /// keeps every id.
     pub fn set_course_id(&mut self, id: String) {
         self.settings.id = id;
-        if self.origin != Origin::New || !usable_id(self.settings.id.trim()) {
+        if self.origin != Origin::New || !is_usable_id(self.settings.id.trim()) {
             return;
         }
         let provisional = |id: &str| {
@@ -629,7 +621,7 @@ impl Draft {
     /// The file name to save the course as: `<course id>.toml`.
     pub fn file_name(&self) -> String {
         let id = self.settings.id.trim();
-        if usable_id(id) {
+        if is_usable_id(id) {
             format!("{id}.toml")
         } else {
             "course.toml".into()

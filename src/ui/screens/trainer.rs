@@ -283,18 +283,17 @@ fn PreviewSection() -> impl IntoView {
                                     {(more > 0).then(|| view! { <p>{more_items(lang.get(), more)}</p> })}
                                 }
                             })}
-                            {match revises.is_some() {
-                                true => {
-                                    let title = shipped_summaries.iter().find(|s| s.id == course.id).map_or_else(|| course.title.clone(), |s| s.title.clone());
-                                    view! { <p class="notice" data-testid="revision-notice">{revision_notice(lang.get(), &title)}</p> }.into_any()
-                                }
-                                false => view! {
+                            {if revises.is_some() {
+                                let title = shipped_summaries.iter().find(|s| s.id == course.id).map_or_else(|| course.title.clone(), |s| s.title.clone());
+                                view! { <p class="notice" data-testid="revision-notice">{revision_notice(lang.get(), &title)}</p> }.into_any()
+                            } else {
+                                view! {
                                     <div class="actions">
                                         <button type="button" class="button button--primary" on:click=try_it>{t().try_now}</button>
                                         <button type="button" class="button button--secondary" on:click=keep>{t().keep_local}</button>
                                     </div>
                                     <p>{move || kept.get().then(|| t().kept_local)}</p>
-                                }.into_any(),
+                                }.into_any()
                             }}
                             <PublishSteps source=source.clone() course=(*course).clone() revises=revises.clone() />
                         }.into_any()

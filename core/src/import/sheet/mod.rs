@@ -1215,11 +1215,7 @@ fn question_rows(
             });
         }
     }
-    let id_prefix = if !course_id.is_empty()
-        && course_id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    let id_prefix = if crate::model::is_usable_id(course_id) {
         course_id.to_owned()
     } else {
         "q".to_owned()

@@ -49,12 +49,7 @@ pub fn course_param(url: &str) -> Option<String> {
     query
         .split('&')
         .find_map(|pair| pair.strip_prefix("course="))
-        .filter(|id| {
-            !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        })
+        .filter(|id| crate::model::is_usable_id(id))
         .map(str::to_owned)
 }
 
