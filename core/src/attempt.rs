@@ -18,6 +18,11 @@ pub struct Item {
     pub order: Vec<usize>,
     /// The learner's marks as choice indexes in the file, once answered.
     pub answer: Option<Vec<usize>>,
+    /// [`Question::version`] of the question as drawn; `None` in records
+    /// made before it was kept (and in SCORM suspend data), which fit any
+    /// version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 /// What an attempt is for: only a full attempt can complete a course.
@@ -170,6 +175,7 @@ impl Attempt {
                     question: q.id.clone(),
                     order,
                     answer: None,
+                    version: Some(q.version()),
                 }
             })
             .collect();
@@ -372,6 +378,58 @@ mod tests {
         assert_eq!((s.points, s.max, s.percent, s.passed), (4.0, 5, 80, true));
         assert_eq!(a.finished_ms, Some(2_004));
         assert_eq!(a.missed(&c), vec![a.items[4].question.clone()]);
+    }
+
+    #[test]
+    fn a_version_changes_with_what_is_asked_or_scored_only() {
+        let q = single("q", 1);
+        let v = q.version();
+        assert_eq!(
+            v,
+            single("q", 1).version(),
+            "the same question, the same version"
+        );
+        let asked_differently = [
+            Question {
+                prompt: Text::plain("問い"),
+                ..q.clone()
+            },
+            Question {
+                scenario: Some(Text::plain("窓口で")),
+                ..q.clone()
+            },
+            single("q", 2),
+            question(
+                "q",
+                Kind::Single {
+                    choices: ["ア", "イ", "ウ", "オ"].map(Text::plain).to_vec(),
+                    answer: 1,
+                },
+            ),
+            question("q", Kind::TrueFalse { answer: true }),
+        ];
+        for other in asked_differently {
+            assert_ne!(other.version(), v, "{other:?}");
+        }
+        let explained_differently = Question {
+            explanation: Text::plain("別の説明"),
+            sources: vec!["別の出典".into()],
+            feedback: vec![(0, Text::plain("違います"))],
+            tags: vec!["窓口".into()],
+            difficulty: Some(3),
+            ..q.clone()
+        };
+        assert_eq!(explained_differently.version(), v);
+    }
+
+    #[test]
+    fn an_attempt_keeps_the_version_of_each_question_it_draws() {
+        let c = course(4, Draw::All);
+        let a = Attempt::start(&c, 3, 0);
+        for item in &a.items {
+            let q = c.question(&item.question).unwrap();
+            assert_eq!(item.version, Some(q.version()));
+        }
     }
 
     #[test]

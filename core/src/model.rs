@@ -241,6 +241,48 @@ impl Question {
         }
     }
 
+    /// A short fingerprint (FNV-1a, 32 bits) of what the learner is asked
+    /// and how it is scored: scenario, prompt, choices and right answer.
+    /// An attempt keeps it for each question it draws, so an answer given
+    /// to one wording is never scored or shown against a revision kept
+    /// under the same id. Explanation, feedback, sources and tags are left
+    /// out: changing them changes neither what was asked nor the score.
+    pub fn version(&self) -> u32 {
+        // Unit and record separators keep "ab" + "c" apart from "a" + "bc".
+        let mut text = String::new();
+        if let Some(scenario) = &self.scenario {
+            text.push_str(&scenario.to_markup());
+        }
+        text.push('\u{1f}');
+        text.push_str(&self.prompt.to_markup());
+        text.push('\u{1f}');
+        text.push_str(self.kind.name());
+        let push_choices = |choices: &[Text], text: &mut String| {
+            for choice in choices {
+                text.push('\u{1e}');
+                text.push_str(&choice.to_markup());
+            }
+        };
+        match &self.kind {
+            Kind::Single { choices, answer } => {
+                push_choices(choices, &mut text);
+                text.push_str(&format!("\u{1f}{answer}"));
+            }
+            Kind::Multiple {
+                choices,
+                answers,
+                partial_credit,
+            } => {
+                push_choices(choices, &mut text);
+                text.push_str(&format!("\u{1f}{answers:?}{partial_credit}"));
+            }
+            Kind::TrueFalse { answer } => text.push_str(&format!("\u{1f}{answer}")),
+        }
+        text.bytes().fold(0x811c_9dc5, |hash, byte| {
+            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+        })
+    }
+
     /// The choices as the learner sees them before shuffling.
     pub fn choice_labels(&self) -> Vec<Text> {
         match &self.kind {

@@ -105,6 +105,8 @@ fn five_thousand_questions_over_a_hundred_attempts_fit_in_well_under_a_megabyte(
                     question: format!("course{c}-q{q}"),
                     order: vec![2, 0, 3, 1],
                     answer: Some(vec![0]),
+                    // The widest a version is written.
+                    version: Some(u32::MAX),
                 })
                 .collect(),
             started_ms: 1_795_000_000_000,

@@ -237,7 +237,7 @@ pub const JA: Ui = Ui {
     valid_until: "有効期限",
     pass_valid_for: "合格の有効期間",
     storage_not_kept_aside: "保存されている以前の形式の学習記録の控えを残せませんでした（保存領域に空きがない可能性があります）。記録を守るため、このタブでは保存しません。設定画面から学習記録を書き出してください。",
-    repair_intro: "このアプリの更新でコースの内容が変わったため、保存されていた学習記録の一部をそのまま使えなくなりました。次のとおり対応しました。",
+    repair_intro: "アプリの更新やコースの改訂でコースの内容が変わったため、保存されていた学習記録の一部をそのまま使えなくなりました。次のとおり対応しました。",
     repair_kept: "受講結果の履歴と、他のコースの記録はそのままです。",
     dismiss: "閉じる",
     download_failed: "ブラウザがダウンロードを許可しませんでした。ブラウザの設定を確認して、もう一度お試しください。",
@@ -356,7 +356,7 @@ pub const EN: Ui = Ui {
     valid_until: "Valid until",
     pass_valid_for: "A pass is valid for",
     storage_not_kept_aside: "A copy of your saved progress from an earlier version could not be kept (storage may be full). To protect it, this tab does not save. Export your progress from Settings.",
-    repair_intro: "A new release changed some courses, so part of your saved progress no longer fits them. This is what was done:",
+    repair_intro: "A new release or a revision changed some courses, so part of your saved progress no longer fits them. This is what was done:",
     repair_kept: "Your finished results and your other courses are unchanged.",
     dismiss: "Close",
     download_failed: "The browser did not allow the download. Check its settings and try again.",
@@ -541,7 +541,7 @@ pub fn line_label(lang: Lang, line: usize) -> String {
 /// One repair of saved progress, in plain words: what happened and what
 /// the learner can do. `title` is the course's title.
 pub fn repair_message(lang: Lang, repair: &quiz_core::progress::Repair, title: &str) -> String {
-    use quiz_core::progress::Repair;
+    use quiz_core::progress::{Misfit, Repair};
     match (repair, lang) {
         (Repair::ActiveEnded { .. }, Lang::Ja) => format!(
             "「{title}」の途中の回答は、問題が変わったため続けられません。この回答は終了しました。コースはもう一度最初から受けられます。"
@@ -555,12 +555,30 @@ pub fn repair_message(lang: Lang, repair: &quiz_core::progress::Repair, title: &
         (Repair::LastEnded { .. }, Lang::En) => format!(
             "The last results of “{title}” can no longer be shown question by question because its questions changed. The score and pass stay in your history."
         ),
+        (
+            Repair::ReviewEnded {
+                why: Misfit::QuestionChanged(_),
+            },
+            Lang::Ja,
+        ) => "今日の復習は、答えた問題があとから改訂されたため終了しました。復習はもう一度始められます。".to_owned(),
+        (
+            Repair::ReviewEnded {
+                why: Misfit::QuestionChanged(_),
+            },
+            Lang::En,
+        ) => "Today's review was ended because a question you had answered was revised since. You can start a new review.".to_owned(),
         (Repair::ReviewEnded { .. }, Lang::Ja) => {
             "今日の復習は、出題中の問題がなくなったため終了しました。復習はもう一度始められます。".to_owned()
         }
         (Repair::ReviewEnded { .. }, Lang::En) => {
             "Today's review was ended because a question in it no longer exists. You can start a new review.".to_owned()
         }
+        (Repair::Reasked { questions, .. }, Lang::Ja) => format!(
+            "「{title}」の途中の回で、答えたあとに改訂された問題が {questions} 問ありました。その回答を取り消したので、改訂後の問題にもう一度答えてください。ほかの回答はそのままです。"
+        ),
+        (Repair::Reasked { questions, .. }, Lang::En) => format!(
+            "{questions} of the questions you had answered in your unfinished attempt at “{title}” were revised since. Those answers were cleared: answer the revised questions again. Your other answers are kept."
+        ),
         (Repair::Reopened { .. }, Lang::Ja) => format!(
             "「{title}」の回答は、終わっていない問題があったため、途中から続けられるようにしました。"
         ),
@@ -575,6 +593,8 @@ pub fn repair_message(lang: Lang, repair: &quiz_core::progress::Repair, title: &
         ),
         (Repair::Clamped { .. }, Lang::Ja) => "保存されていた数値の一部を正しい範囲に直しました。".to_owned(),
         (Repair::Clamped { .. }, Lang::En) => "Some stored numbers were brought back into range.".to_owned(),
+        (Repair::Refreshed { .. }, Lang::Ja) => "まだ答えていない問題を改訂後の内容で出題します。".to_owned(),
+        (Repair::Refreshed { .. }, Lang::En) => "Questions not answered yet are now asked as revised.".to_owned(),
     }
 }
 

@@ -6,13 +6,21 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HomePage, QuizPage, saveDownload, shippedCourses, takeCourse, test, expect } from './pages.mjs';
+import { HomePage, QuizPage, correctChoices, questionById, saveDownload, shippedCourses, takeCourse, test, expect } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const courses = join(root, 'dist', 'courses');
 
-test('a revised shipped course is published in its place; a completion earned before stays; a newer release wins', async ({ page, browser }, info) => {
+/** `text` with the prompt of question `id` reworded (its id kept). */
+function rewordPrompt(text, id) {
+  const at = text.indexOf(`id = "${id}"`);
+  const prompt = text.indexOf('prompt = "', at) + 'prompt = "'.length;
+  expect(at).toBeGreaterThan(0);
+  return `${text.slice(0, prompt)}【改訂】${text.slice(prompt)}`;
+}
+
+test('a revised shipped course is published in its place; a completion earned before stays; an answer to a reworded question is asked again; a newer release wins', async ({ page, browser }, info) => {
   test.skip(info.project.name === 'phone', 'one run is enough: it changes the served folder');
   // The shortest shipped course: passed first, on the shipped text.
   const course = shippedCourses().reduce((a, b) => ((a.draw ?? 1e9) <= (b.draw ?? 1e9) ? a : b));
@@ -20,13 +28,23 @@ test('a revised shipped course is published in its place; a completion earned be
   await expect(page.locator('#score')).toHaveText(`100点（合格点 ${course.pass_mark}点）`);
   const home = new HomePage(page);
   const quiz = new QuizPage(page);
+  // A second attempt in progress on the shipped text: two questions answered.
+  await home.open();
+  await home.start(course.title);
+  const answered = [];
+  for (let n = 0; n < 2; n++) {
+    answered.push(await quiz.questionId());
+    await quiz.answerWithMouse(correctChoices(questionById(answered[n])));
+    await quiz.next();
+  }
 
   const written = [];
   try {
-    // The trainer brings the course back with a new title, ids unchanged.
+    // The trainer brings the course back with a new title and the first
+    // of those questions reworded, ids unchanged.
     const file = readFileSync(join(root, 'quizzes', `${course.id}.toml`), 'utf8');
     const revisedTitle = `${course.title}（改訂）`;
-    const text = file.replace(`title = "${course.title}"`, `title = "${revisedTitle}"`);
+    const text = rewordPrompt(file.replace(`title = "${course.title}"`, `title = "${revisedTitle}"`), answered[0]);
     expect(text).not.toBe(file);
     await page.goto('./#/trainer');
     await page.locator('#preview-file').setInputFiles({ name: `${course.id}.toml`, mimeType: 'text/plain', buffer: Buffer.from(text) });
@@ -49,9 +67,19 @@ test('a revised shipped course is published in its place; a completion earned be
     await expect(home.cards).toHaveCount(shippedCourses().length);
     await expect(home.card(revisedTitle)).toContainText('最高点100%');
     await expect(page.getByText(course.title, { exact: true })).toHaveCount(0);
-    await home.start(revisedTitle);
+    // The answer given to the old wording no longer counts: the learner is
+    // told, and the attempt asks the reworded question again, the other
+    // answer kept.
+    await expect(page.locator('#repair-notice')).toContainText(`「${revisedTitle}」の途中の回で、答えたあとに改訂された問題が 1 問ありました`);
+    await home.card(revisedTitle).getByRole('link', { name: /続きから/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(revisedTitle);
-    expect(course.question.map((q) => q.id)).toContain(await quiz.questionId());
+    expect(await quiz.questionId()).toBe(answered[0]);
+    expect(await quiz.position()).toEqual([1, course.draw ?? course.question.length]);
+    await expect(quiz.form).toContainText('【改訂】');
+    await expect(page.locator('progress')).toHaveAttribute('value', '1');
+    await quiz.answerWithMouse(correctChoices(questionById(answered[0])));
+    await quiz.next();
+    expect(await quiz.questionId()).not.toBe(answered[1]);
     // A newcomer sees the revision too.
     const fresh = await browser.newContext();
     const newcomer = await fresh.newPage();

@@ -35,6 +35,10 @@ pub struct CourseShape {
     pub attempt_len: usize,
     /// Question id → number of choices.
     pub questions: BTreeMap<String, usize>,
+    /// Question id → [`Question::version`](crate::model::Question::version);
+    /// empty while only the course's summary is known (the file not yet
+    /// fetched), when answers are not judged by it.
+    pub versions: BTreeMap<String, u32>,
 }
 
 impl From<&Course> for CourseShape {
@@ -46,6 +50,11 @@ impl From<&Course> for CourseShape {
                 .questions
                 .iter()
                 .map(|q| (q.id.clone(), q.choice_count()))
+                .collect(),
+            versions: course
+                .questions
+                .iter()
+                .map(|q| (q.id.clone(), q.version()))
                 .collect(),
         }
     }
@@ -62,6 +71,7 @@ impl From<&CourseSummary> for CourseShape {
                 .cloned()
                 .zip(summary.choice_counts.iter().copied())
                 .collect(),
+            versions: BTreeMap::new(),
         }
     }
 }
@@ -87,6 +97,12 @@ impl Courses {
             .iter()
             .find_map(|c| c.questions.get(question).copied())
     }
+
+    fn version_anywhere(&self, question: &str) -> Option<u32> {
+        self.shapes
+            .iter()
+            .find_map(|c| c.versions.get(question).copied())
+    }
 }
 
 /// Why an attempt cannot go on.
@@ -102,6 +118,9 @@ pub enum Misfit {
     ChoicesChanged(String),
     /// A stored answer names a choice the question does not have.
     NoSuchChoice(String),
+    /// A question was revised under the same id after it was answered:
+    /// that answer was given to another wording.
+    QuestionChanged(String),
 }
 
 /// One thing [`fit`] changed.
@@ -128,6 +147,16 @@ pub enum Repair {
         /// Why.
         why: Misfit,
     },
+    /// Questions of the attempt in progress were revised (same id, new
+    /// wording, choices or answer) after the learner answered them: those
+    /// answers were cleared, so the learner answers the revised questions
+    /// and the score never judges an answer against a wording not seen.
+    Reasked {
+        /// The course id.
+        course: String,
+        /// How many answers were cleared.
+        questions: usize,
+    },
     /// An attempt marked finished still had unanswered questions: it was
     /// opened again so the learner can finish it.
     Reopened {
@@ -150,13 +179,19 @@ pub enum Repair {
         /// How many values.
         count: usize,
     },
+    /// Questions not answered yet were revised: the attempt now asks them
+    /// in their revised wording (nothing the learner did is lost).
+    Refreshed {
+        /// How many questions.
+        count: usize,
+    },
 }
 
 impl Repair {
     /// True when the learner should be told (something they could see was
     /// ended); quiet repairs only bring numbers into range.
     pub fn is_notable(&self) -> bool {
-        !matches!(self, Repair::Clamped { .. })
+        !matches!(self, Repair::Clamped { .. } | Repair::Refreshed { .. })
     }
 
     /// The course concerned, if one.
@@ -164,9 +199,10 @@ impl Repair {
         match self {
             Repair::ActiveEnded { course, .. }
             | Repair::LastEnded { course, .. }
+            | Repair::Reasked { course, .. }
             | Repair::Reopened { course }
             | Repair::Recounted { course, .. } => Some(course),
-            Repair::ReviewEnded { .. } | Repair::Clamped { .. } => None,
+            Repair::ReviewEnded { .. } | Repair::Clamped { .. } | Repair::Refreshed { .. } => None,
         }
     }
 }
@@ -177,6 +213,7 @@ impl Repair {
 pub fn fit(progress: &mut Progress, courses: &Courses) -> Vec<Repair> {
     let mut repairs = Vec::new();
     let mut clamped = 0;
+    let mut refreshed = 0;
     for (id, record) in &mut progress.courses {
         for finished in &mut record.history {
             if finished.percent > 100 {
@@ -200,23 +237,30 @@ pub fn fit(progress: &mut Progress, courses: &Courses) -> Vec<Repair> {
             });
         }
         let choices = |q: &str| shape.questions.get(q).copied();
+        let version = |q: &str| shape.versions.get(q).copied();
         if let Some(active) = &mut record.active {
-            match misfit(active, id, choices) {
-                Some(why) => {
-                    record.active = None;
-                    repairs.push(Repair::ActiveEnded {
+            if let Some(why) = misfit(active, id, choices) {
+                record.active = None;
+                repairs.push(Repair::ActiveEnded {
+                    course: id.clone(),
+                    why,
+                });
+            } else {
+                let (questions, up_to_date) = reask_revised(active, version);
+                refreshed += up_to_date;
+                if questions > 0 {
+                    repairs.push(Repair::Reasked {
                         course: id.clone(),
-                        why,
+                        questions,
                     });
-                }
-                None if active.is_finished() && active.current().is_some() => {
+                } else if active.is_finished() && active.current().is_some() {
                     active.finished_ms = None;
                     repairs.push(Repair::Reopened { course: id.clone() });
                 }
-                None => {}
             }
         }
-        if let Some(why) = record.last.as_ref().and_then(|l| misfit(l, id, choices)) {
+        let last_misfit = |l: &Attempt| misfit(l, id, choices).or_else(|| revised(l, version));
+        if let Some(why) = record.last.as_ref().and_then(last_misfit) {
             record.last = None;
             repairs.push(Repair::LastEnded {
                 course: id.clone(),
@@ -224,16 +268,20 @@ pub fn fit(progress: &mut Progress, courses: &Courses) -> Vec<Repair> {
             });
         }
     }
-    if let Some(review) = &progress.review {
+    if let Some(review) = &mut progress.review {
         let choices = |q: &str| match courses.choices_anywhere(q) {
             Some(n) => Some(n),
             // Maybe a course not loaded yet: not judged until all are.
             None if !courses.complete => Some(usize::MAX),
             None => None,
         };
-        if let Some(why) = misfit(review, &review.course, choices) {
+        let version = |q: &str| courses.version_anywhere(q);
+        let why = misfit(review, &review.course, choices).or_else(|| revised(review, version));
+        if let Some(why) = why {
             progress.review = None;
             repairs.push(Repair::ReviewEnded { why });
+        } else {
+            refreshed += reask_revised(review, version).1;
         }
     }
     for card in progress.cards.values_mut() {
@@ -245,7 +293,50 @@ pub fn fit(progress: &mut Progress, courses: &Courses) -> Vec<Repair> {
     if clamped > 0 {
         repairs.push(Repair::Clamped { count: clamped });
     }
+    if refreshed > 0 {
+        repairs.push(Repair::Refreshed { count: refreshed });
+    }
     repairs
+}
+
+/// The first answered question of `attempt` whose version is known on
+/// both sides and differs: its answer was given to another wording.
+fn revised(attempt: &Attempt, version: impl Fn(&str) -> Option<u32>) -> Option<Misfit> {
+    attempt
+        .items
+        .iter()
+        .find(|item| {
+            item.answer.is_some()
+                && matches!((item.version, version(&item.question)), (Some(a), Some(b)) if a != b)
+        })
+        .map(|item| Misfit::QuestionChanged(item.question.clone()))
+}
+
+/// Clears the answers of `attempt`'s questions revised since they were
+/// answered and takes on every known newer version (an unanswered question
+/// is simply asked in its revised wording). An attempt that was finished
+/// is open again once an answer is cleared. Returns the answers cleared.
+/// Returns the answers cleared and the unanswered questions whose version
+/// was brought up to date (so an answer given to the revised wording is
+/// not later taken for one given to the old).
+fn reask_revised(attempt: &mut Attempt, version: impl Fn(&str) -> Option<u32>) -> (usize, usize) {
+    let (mut cleared, mut refreshed) = (0, 0);
+    for item in &mut attempt.items {
+        let (Some(drawn), Some(now)) = (item.version, version(&item.question)) else {
+            continue;
+        };
+        if drawn != now {
+            item.version = Some(now);
+            match item.answer.take() {
+                Some(_) => cleared += 1,
+                None => refreshed += 1,
+            }
+        }
+    }
+    if cleared > 0 {
+        attempt.finished_ms = None;
+    }
+    (cleared, refreshed)
 }
 
 /// Why `attempt` cannot be used with a course whose questions have
@@ -295,6 +386,7 @@ mod tests {
                 id: "c".into(),
                 attempt_len: 2,
                 questions: [("q1".to_owned(), 3), ("q2".to_owned(), 2)].into(),
+                versions: [("q1".to_owned(), 1), ("q2".to_owned(), 2)].into(),
             }],
             complete: true,
         }
@@ -305,6 +397,7 @@ mod tests {
             question: question.into(),
             order,
             answer,
+            version: None,
         }
     }
 
@@ -487,11 +580,153 @@ mod tests {
         assert_eq!(p.review, None);
     }
 
+    fn versioned(question: &str, version: u32, answer: Option<Vec<usize>>) -> Item {
+        let n = courses().shapes[0].questions[question];
+        Item {
+            version: Some(version),
+            ..item(question, (0..n).collect(), answer)
+        }
+    }
+
+    #[test]
+    fn an_answer_to_a_question_revised_since_is_cleared_and_asked_again() {
+        // q1 was answered as version 7; the course now has version 1.
+        let mut p = with_active(attempt(vec![
+            versioned("q1", 7, Some(vec![2])),
+            versioned("q2", 2, Some(vec![0])),
+        ]));
+        p.courses
+            .get_mut("c")
+            .expect("kept")
+            .active
+            .as_mut()
+            .expect("kept")
+            .finished_ms = Some(5);
+        assert_eq!(
+            fit(&mut p, &courses()),
+            vec![Repair::Reasked {
+                course: "c".into(),
+                questions: 1
+            }]
+        );
+        let active = p.courses["c"].active.clone().expect("goes on");
+        assert_eq!(active.items[0].answer, None, "asked again");
+        assert_eq!(active.items[0].version, Some(1), "as revised");
+        assert_eq!(
+            active.items[1].answer,
+            Some(vec![0]),
+            "the other answer stays"
+        );
+        assert_eq!((active.finished_ms, active.current()), (None, Some(0)));
+        assert!(
+            Repair::Reasked {
+                course: "c".into(),
+                questions: 1
+            }
+            .is_notable()
+        );
+        assert_eq!(fit(&mut p, &courses()), vec![], "idempotent");
+    }
+
+    #[test]
+    fn a_question_revised_before_it_was_answered_is_asked_as_revised_quietly() {
+        let mut p = with_active(attempt(vec![
+            versioned("q1", 1, Some(vec![2])),
+            versioned("q2", 9, None),
+        ]));
+        let repairs = fit(&mut p, &courses());
+        assert_eq!(repairs, vec![Repair::Refreshed { count: 1 }]);
+        assert!(!repairs.iter().any(Repair::is_notable));
+        let active = p.courses["c"].active.clone().expect("goes on");
+        assert_eq!(active.items[1].version, Some(2));
+        assert_eq!(active.items[0].answer, Some(vec![2]));
+        assert_eq!(fit(&mut p, &courses()), vec![], "idempotent");
+    }
+
+    #[test]
+    fn versions_unknown_on_either_side_judge_nothing() {
+        // A record from before versions were kept, and a course known only
+        // by its summary (not fetched yet).
+        let mut old = with_active(attempt(vec![item("q1", vec![0, 1, 2], Some(vec![1]))]));
+        assert_eq!(fit(&mut old, &courses()), vec![]);
+        let summary_only = Courses {
+            shapes: vec![CourseShape {
+                versions: BTreeMap::new(),
+                ..courses().shapes[0].clone()
+            }],
+            complete: true,
+        };
+        let mut p = with_active(attempt(vec![versioned("q1", 7, Some(vec![1]))]));
+        assert_eq!(fit(&mut p, &summary_only), vec![]);
+        assert_eq!(
+            p.courses["c"].active.as_ref().expect("kept").items[0].answer,
+            Some(vec![1])
+        );
+    }
+
+    #[test]
+    fn the_last_attempt_is_not_shown_against_a_revised_question_but_its_score_stays() {
+        let mut p = Progress::new();
+        let entry = Finished {
+            started_ms: 10,
+            at_ms: 20,
+            percent: 100,
+            passed: true,
+            duration_ms: 10,
+            asked: 2,
+            full: Some(true),
+        };
+        p.courses.insert(
+            "c".into(),
+            CourseProgress {
+                active: None,
+                last: Some(Attempt {
+                    finished_ms: Some(20),
+                    ..attempt(vec![
+                        versioned("q1", 1, Some(vec![0])),
+                        versioned("q2", 5, Some(vec![1])),
+                    ])
+                }),
+                history: vec![entry],
+            },
+        );
+        assert_eq!(
+            fit(&mut p, &courses()),
+            vec![Repair::LastEnded {
+                course: "c".into(),
+                why: Misfit::QuestionChanged("q2".into())
+            }]
+        );
+        assert_eq!(p.courses["c"].last, None);
+        assert_eq!(p.courses["c"].history, vec![entry], "the pass stays");
+    }
+
+    #[test]
+    fn a_review_with_an_answer_to_a_revised_question_ends() {
+        let mut p = Progress::new();
+        p.review = Some(Attempt {
+            course: "review".into(),
+            ..attempt(vec![
+                versioned("q1", 3, Some(vec![0])),
+                versioned("q2", 2, None),
+            ])
+        });
+        assert_eq!(
+            fit(&mut p, &courses()),
+            vec![Repair::ReviewEnded {
+                why: Misfit::QuestionChanged("q1".into())
+            }]
+        );
+        assert_eq!(p.review, None);
+    }
+
     proptest::proptest! {
         /// Whatever a stored record holds, `fit` never panics, a second
         /// call changes nothing, and every attempt it leaves in a known
         /// course can be shown: each order is a permutation of the
-        /// question's choices and each mark names one of them.
+        /// question's choices and each mark names one of them, and no
+        /// answer stands against a version of its question other than the
+        /// one it was given to.
         #[test]
         fn fit_leaves_only_attempts_that_can_be_shown(
             attempts in proptest::collection::vec(
@@ -502,6 +737,7 @@ mod tests {
                             proptest::sample::select(vec!["q1", "q2", "gone"]),
                             proptest::collection::vec(0usize..5, 0..5),
                             proptest::option::of(proptest::collection::vec(0usize..5, 0..3)),
+                            proptest::option::of(1u32..4),
                         ),
                         0..4,
                     ),
@@ -518,7 +754,10 @@ mod tests {
                     mode: crate::attempt::Mode::Full,
                     items: items
                         .into_iter()
-                        .map(|(q, order, answer)| item(q, order, answer))
+                        .map(|(q, order, answer, version)| Item {
+                            version,
+                            ..item(q, order, answer)
+                        })
                         .collect(),
                     started_ms: 1,
                     finished_ms: finished,
@@ -543,6 +782,9 @@ mod tests {
                     order.sort_unstable();
                     proptest::prop_assert!(order.iter().copied().eq(0..n));
                     proptest::prop_assert!(i.answer.iter().flatten().all(|m| *m < n));
+                    if i.answer.is_some() && let Some(v) = i.version {
+                        proptest::prop_assert_eq!(v, shape.versions[&i.question]);
+                    }
                 }
             }
             proptest::prop_assert!((1..=6).contains(&p.cards["q1"].stage));

@@ -189,6 +189,7 @@ mod tests {
                     question: format!("q{i}"),
                     order: vec![0, 1],
                     answer: (i < answered).then(|| vec![0]),
+                    version: None,
                 })
                 .collect(),
             started_ms: started,

@@ -24,6 +24,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     let store = Store::expect();
     let nav = Nav::expect();
     let now = crate::ui::state::now_ms();
+    store.check_course(&course);
     let mut opening = Opening::Start;
     store
         .progress

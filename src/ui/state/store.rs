@@ -132,6 +132,23 @@ impl Store {
         true
     }
 
+    /// Checks progress against `course` as fetched, its questions' versions
+    /// included, before a screen shows an attempt of it: the screen then
+    /// never shows or scores an answer against a question revised since it
+    /// was given (the check of every course runs too, but maybe after the
+    /// screen is drawn). What changes is kept aside and told like any repair.
+    pub fn check_course(&self, course: &Course) {
+        let courses = Courses {
+            shapes: vec![course.into()],
+            complete: false,
+        };
+        let mut p = self.progress.get_untracked();
+        let raw = serde_json::to_string(&p).ok();
+        if self.check_in(&mut p, raw.as_deref(), &courses) {
+            self.progress.set(p);
+        }
+    }
+
     /// Takes in an imported progress file (merged, never replacing; see
     /// [`Progress::import`]) and checks the result against the courses.
     /// Returns what the import added.

@@ -81,12 +81,14 @@ pub fn Quiz(
         if answered_marks_untracked(attempt, index).is_none() {
             return;
         }
-        if index + 1 >= total {
+        // The next question not answered yet: in order, except after a
+        // question revised since it was answered was asked again.
+        let Some(next) = attempt.with_untracked(|a| a.current()) else {
             on_finish.run(());
             return;
-        }
+        };
         selected.set(Vec::new());
-        viewing.set(index + 1);
+        viewing.set(next);
         focus_id("question-heading");
     };
 
@@ -252,7 +254,9 @@ pub fn Quiz(
         let feedback = answered.map(|marks| {
             let q = q.clone();
 
-            let last = index + 1 >= total;
+            // Last when nothing is left unanswered (not always the last
+            // index: see `next`).
+            let last = attempt.with_untracked(|a| a.current()).is_none();
             view! { <Feedback question=q marks on_next=Callback::new(move |_| next()) last /> }
         });
         view! {
@@ -291,7 +295,7 @@ pub fn Quiz(
             <h2 id="question-heading" class="progress__label" tabindex="-1">
                 {move || question_counter(lang.get(), viewing.get() + 1, total)}
             </h2>
-            <progress max=total value=move || viewing.get() + usize::from(answered_marks(attempt, viewing.get()).is_some())
+            <progress max=total value=move || attempt.with(|a| a.items.iter().filter(|i| i.answer.is_some()).count())
                 aria-label=move || question_counter(lang.get(), viewing.get() + 1, total)></progress>
         </div>
         {question_view}

@@ -79,6 +79,7 @@ pub(crate) mod fixtures {
                         question: course.question_ids[i].clone(),
                         order: (0..n).rev().collect(),
                         answer: (k < answered).then(|| vec![0, n - 1]),
+                        version: None,
                     }
                 })
                 .collect(),

@@ -122,14 +122,21 @@ impl Catalog {
     /// complete once the kept local files and the published courses have
     /// been checked.
     pub fn shapes(&self) -> Courses {
-        let mut shapes: Vec<CourseShape> = self
-            .shipped
-            .iter()
-            .map(|s| match self.revision_of(&s.id) {
-                Some(revised) => CourseShape::from(&revised),
-                None => CourseShape::from(s),
-            })
-            .collect();
+        // A fetched course gives its questions' versions too, so an answer
+        // is never judged against a question revised since (the summary
+        // alone cannot tell).
+        let mut shapes: Vec<CourseShape> = self.loaded.with(|loaded| {
+            self.shipped
+                .iter()
+                .map(|s| match self.revision_of(&s.id) {
+                    Some(revised) => CourseShape::from(&revised),
+                    None => loaded
+                        .iter()
+                        .find(|c| c.id == s.id)
+                        .map_or_else(|| CourseShape::from(s), CourseShape::from),
+                })
+                .collect()
+        });
         self.published.with(|l| {
             shapes.extend(
                 l.iter()
