@@ -24,7 +24,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     let store = Store::expect();
     let nav = Nav::expect();
     let now = crate::ui::state::now_ms();
-    store.check_course(&course);
+    store.check_courses(std::slice::from_ref(&course));
     let mut opening = Opening::Start;
     store
         .progress

@@ -19,7 +19,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let store = Store::expect();
-    store.check_course(&course);
+    store.check_courses(std::slice::from_ref(&course));
     let nav = Nav::expect();
     let lang = Settings::expect().lang;
     let title = course.title.clone();

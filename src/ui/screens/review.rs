@@ -20,6 +20,7 @@ pub fn ReviewPage() -> impl IntoView {
     let lang = Settings::expect().lang;
     use_title(|l| Some(ui(l).review_heading.to_owned()));
     let title = ui(lang.get_untracked()).review_heading;
+    store.check_courses(&untrack(|| catalog.all()));
     // The session on screen; read once, so answering does not rebuild the quiz.
     let session = RwSignal::new(store.progress.with_untracked(|p| p.review.clone()));
     let due = Memo::new({

@@ -132,14 +132,15 @@ impl Store {
         true
     }
 
-    /// Checks progress against `course` as fetched, its questions' versions
-    /// included, before a screen shows an attempt of it: the screen then
-    /// never shows or scores an answer against a question revised since it
-    /// was given (the check of every course runs too, but maybe after the
-    /// screen is drawn). What changes is kept aside and told like any repair.
-    pub fn check_course(&self, course: &Course) {
+    /// Checks progress against `courses` as fetched, their questions'
+    /// versions included, before a screen shows an attempt of them: the
+    /// screen then never shows or scores an answer against a question
+    /// revised since it was given (the check of every course runs too, but
+    /// maybe after the screen is drawn). What changes is kept aside and
+    /// told like any repair.
+    pub fn check_courses(&self, courses: &[Course]) {
         let courses = Courses {
-            shapes: vec![course.into()],
+            shapes: courses.iter().map(Into::into).collect(),
             complete: false,
         };
         let mut p = self.progress.get_untracked();
