@@ -152,6 +152,27 @@ export async function takeCourse(page, course, { wrong = 0 } = {}) {
   await expect(page.locator('#score')).toBeVisible();
 }
 
+/** Answers the next `n` questions of the attempt on screen rightly; returns their ids. */
+export async function answerNext(page, n) {
+  const quiz = new QuizPage(page);
+  const ids = [];
+  for (let k = 0; k < n; k++) {
+    ids.push(await quiz.questionId());
+    await quiz.answerWithMouse(correctChoices(questionById(ids[k])));
+    await quiz.next();
+  }
+  return ids;
+}
+
+/** `text` (a course file) with its title changed and the prompt of question `id` reworded, ids kept. */
+export function reviseCourseText(text, { title, newTitle, id }) {
+  const retitled = text.replace(`title = "${title}"`, `title = "${newTitle}"`);
+  const question = retitled.indexOf(`id = "${id}"`);
+  if (retitled === text || question < 0) throw new Error(`no title ${title} or question ${id} to revise`);
+  const prompt = retitled.indexOf('prompt = "', question) + 'prompt = "'.length;
+  return `${retitled.slice(0, prompt)}【改訂】${retitled.slice(prompt)}`;
+}
+
 /** Clicks a download button and copies the file into `dir` under the name the app gave it; returns its path. */
 export async function saveDownload(page, buttonName, dir) {
   const download = page.waitForEvent('download');

@@ -6,19 +6,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HomePage, QuizPage, correctChoices, questionById, saveDownload, shippedCourses, takeCourse, test, expect } from './pages.mjs';
+import { HomePage, QuizPage, answerNext, correctChoices, questionById, reviseCourseText, saveDownload, shippedCourses, takeCourse, test, expect } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const courses = join(root, 'dist', 'courses');
-
-/** `text` with the prompt of question `id` reworded (its id kept). */
-function rewordPrompt(text, id) {
-  const at = text.indexOf(`id = "${id}"`);
-  const prompt = text.indexOf('prompt = "', at) + 'prompt = "'.length;
-  expect(at).toBeGreaterThan(0);
-  return `${text.slice(0, prompt)}【改訂】${text.slice(prompt)}`;
-}
 
 test('a revised shipped course is published in its place; a completion earned before stays; an answer to a reworded question is asked again; a newer release wins', async ({ page, browser }, info) => {
   test.skip(info.project.name === 'phone', 'one run is enough: it changes the served folder');
@@ -31,12 +23,7 @@ test('a revised shipped course is published in its place; a completion earned be
   // A second attempt in progress on the shipped text: two questions answered.
   await home.open();
   await home.start(course.title);
-  const answered = [];
-  for (let n = 0; n < 2; n++) {
-    answered.push(await quiz.questionId());
-    await quiz.answerWithMouse(correctChoices(questionById(answered[n])));
-    await quiz.next();
-  }
+  const answered = await answerNext(page, 2);
 
   const written = [];
   try {
@@ -44,8 +31,7 @@ test('a revised shipped course is published in its place; a completion earned be
     // of those questions reworded, ids unchanged.
     const file = readFileSync(join(root, 'quizzes', `${course.id}.toml`), 'utf8');
     const revisedTitle = `${course.title}（改訂）`;
-    const text = rewordPrompt(file.replace(`title = "${course.title}"`, `title = "${revisedTitle}"`), answered[0]);
-    expect(text).not.toBe(file);
+    const text = reviseCourseText(file, { title: course.title, newTitle: revisedTitle, id: answered[0] });
     await page.goto('./#/trainer');
     await page.locator('#preview-file').setInputFiles({ name: `${course.id}.toml`, mimeType: 'text/plain', buffer: Buffer.from(text) });
     await expect(page.getByTestId('revision-notice')).toContainText(`配布済みのコース「${course.title}」の改訂版です`);

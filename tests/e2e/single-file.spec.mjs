@@ -4,7 +4,7 @@
 import { join, dirname } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { HomePage, QuizPage, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
+import { HomePage, QuizPage, answerNext, reviseCourseText, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const single = pathToFileURL(join(root, 'dist-single', 'kenshu.html')).href;
@@ -108,4 +108,42 @@ test('a trainer adds a course to the hand-out file and saves a new one; opened, 
   await home.start('研修担当者のテストコース');
   await page.locator('button[data-choice="0"]').click();
   await expect(quiz.verdict).toHaveText('正解です');
+});
+
+test('a revision of a shipped course saved into the hand-out takes the course\'s place; an answer to a reworded question is asked again', async ({ page }) => {
+  const { copyFileSync, mkdirSync, readFileSync } = await import('node:fs');
+  await page.goto(single);
+  const course = shippedCourses()[0];
+  const home = new HomePage(page);
+  const quiz = new QuizPage(page);
+  // A learner's attempt in the old hand-out: two questions answered.
+  await home.start(course.title);
+  const answered = await answerNext(page, 2);
+  // The trainer brings the course back with a new title and the first of
+  // those questions reworded, ids unchanged, and saves a new hand-out.
+  const file = readFileSync(join(root, 'quizzes', `${course.id}.toml`), 'utf8');
+  const revisedTitle = `${course.title}（改訂）`;
+  const text = reviseCourseText(file, { title: course.title, newTitle: revisedTitle, id: answered[0] });
+  await page.goto(`${single}#/trainer`);
+  await page.locator('#preview-file').setInputFiles({ name: `${course.id}.toml`, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('revision-notice')).toContainText(`配布済みのコース「${course.title}」の改訂版です`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'このコースを加えた配布用ファイルを保存' }).click();
+  const d = await download;
+  const outDir = join(root, 'target', 'handout');
+  mkdirSync(outDir, { recursive: true });
+  const saved = join(outDir, 'kenshu-revised.html');
+  copyFileSync(await d.path(), saved);
+  // Opened: the revision in the course's place, the learner told that one
+  // answer was given to the old wording and asked it again; the other stays.
+  await page.goto(pathToFileURL(saved).href);
+  await expect(home.cards).toHaveCount(shippedCourses().length);
+  await expect(home.card(revisedTitle)).toBeVisible();
+  await expect(page.locator('#repair-notice')).toContainText('答えたあとに改訂された問題が 1 問ありました');
+  await home.card(revisedTitle).getByRole('link', { name: /続きから/ }).click();
+  expect(await quiz.questionId()).toBe(answered[0]);
+  await expect(quiz.form).toContainText('【改訂】');
+  await quiz.answerWithMouse(correctChoices(questionById(answered[0])));
+  await quiz.next();
+  expect(await quiz.questionId()).not.toBe(answered[1]);
 });
