@@ -248,39 +248,44 @@ impl Question {
     /// under the same id. Explanation, feedback, sources and tags are left
     /// out: changing them changes neither what was asked nor the score.
     pub fn version(&self) -> u32 {
-        // Unit and record separators keep "ab" + "c" apart from "a" + "bc".
-        let mut text = String::new();
-        if let Some(scenario) = &self.scenario {
-            text.push_str(&scenario.to_markup());
-        }
-        text.push('\u{1f}');
-        text.push_str(&self.prompt.to_markup());
-        text.push('\u{1f}');
-        text.push_str(self.kind.name());
-        let push_choices = |choices: &[Text], text: &mut String| {
-            for choice in choices {
-                text.push('\u{1e}');
-                text.push_str(&choice.to_markup());
+        let mut hash: u32 = 0x811c_9dc5;
+        let mut feed = |bytes: &[u8]| {
+            for &byte in bytes {
+                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
             }
         };
+        // Control bytes between the parts keep "ab" + "c" apart from "a" + "bc".
+        if let Some(scenario) = &self.scenario {
+            scenario.feed(&mut feed);
+        }
+        feed(&[0x1f]);
+        self.prompt.feed(&mut feed);
+        feed(&[0x1f]);
+        feed(self.kind.name().as_bytes());
+        let choices: &[Text] = match &self.kind {
+            Kind::Single { choices, .. } | Kind::Multiple { choices, .. } => choices,
+            Kind::TrueFalse { .. } => &[],
+        };
+        for choice in choices {
+            feed(&[0x1e]);
+            choice.feed(&mut feed);
+        }
+        feed(&[0x1f]);
         match &self.kind {
-            Kind::Single { choices, answer } => {
-                push_choices(choices, &mut text);
-                text.push_str(&format!("\u{1f}{answer}"));
-            }
+            Kind::Single { answer, .. } => feed(&(*answer as u64).to_le_bytes()),
             Kind::Multiple {
-                choices,
                 answers,
                 partial_credit,
+                ..
             } => {
-                push_choices(choices, &mut text);
-                text.push_str(&format!("\u{1f}{answers:?}{partial_credit}"));
+                for answer in answers {
+                    feed(&(*answer as u64).to_le_bytes());
+                }
+                feed(&[u8::from(*partial_credit)]);
             }
-            Kind::TrueFalse { answer } => text.push_str(&format!("\u{1f}{answer}")),
+            Kind::TrueFalse { answer } => feed(&[u8::from(*answer)]),
         }
-        text.bytes().fold(0x811c_9dc5, |hash, byte| {
-            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-        })
+        hash
     }
 
     /// The choices as the learner sees them before shuffling.

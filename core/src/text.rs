@@ -102,6 +102,36 @@ impl Text {
             .join(separator)
     }
 
+    /// Feeds the text's structure and characters to `feed`, for a
+    /// fingerprint that needs no string built (see `Question::version`).
+    pub fn feed(&self, feed: &mut impl FnMut(&[u8])) {
+        let runs = |inlines: &[Inline], feed: &mut dyn FnMut(&[u8])| {
+            for inline in inlines {
+                let (mark, s) = match inline {
+                    Inline::Plain(s) => (b'p', s),
+                    Inline::Strong(s) => (b's', s),
+                };
+                feed(&[mark]);
+                feed(s.as_bytes());
+            }
+        };
+        for block in &self.blocks {
+            match block {
+                Block::Paragraph(inlines) => {
+                    feed(b"P");
+                    runs(inlines, feed);
+                }
+                Block::List(items) => {
+                    feed(b"L");
+                    for item in items {
+                        feed(b"i");
+                        runs(item, feed);
+                    }
+                }
+            }
+        }
+    }
+
     /// True when the text has no visible characters.
     pub fn is_blank(&self) -> bool {
         self.to_plain().trim().is_empty()
