@@ -11,7 +11,9 @@
 //!
 //! Ids are kept: a question opened from a course keeps its id (learners'
 //! progress is keyed by it), a new one gets a fresh id never used in this
-//! draft, and a removed id is retired so it is never handed out again.
+//! draft, and a removed id is retired so it is never handed out again (as
+//! are the ids a revision dropped from the release's version of the course,
+//! [`Draft::retire_known`]).
 
 #[cfg(test)]
 mod tests;
@@ -542,6 +544,19 @@ impl Draft {
             .map(|n| format!("{prefix}-{n}"))
             .find(|c| !taken(c))
             .unwrap_or_default()
+    }
+
+    /// Retires the ids of `known` that no question of the draft uses: ids
+    /// of another version of the course (the release's, when a revision is
+    /// opened), which learners may have progress on. A new question then
+    /// never takes one of them.
+    pub fn retire_known<'a>(&mut self, known: impl IntoIterator<Item = &'a str>) {
+        for id in known {
+            let used = self.questions.iter().any(|q| q.id == id);
+            if !id.is_empty() && !used && !self.retired.iter().any(|r| r == id) {
+                self.retired.push(id.to_owned());
+            }
+        }
     }
 
     /// Adds a blank question of `kind` at the end, with a fresh id (a

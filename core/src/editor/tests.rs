@@ -157,6 +157,22 @@ fn a_removed_id_is_never_handed_out_again() {
 }
 
 #[test]
+fn ids_of_another_version_of_the_course_are_never_handed_out() {
+    // A revision dropped bousai-3 and bousai-4 from the release's version.
+    let mut d = three_kinds();
+    d.remove(2);
+    d.retired.clear();
+    d.retire_known(["bousai-1", "bousai-3", "bousai-4", "bousai-3", ""]);
+    assert_eq!(
+        d.retired,
+        ["bousai-3", "bousai-4"],
+        "the ids in use stay usable"
+    );
+    let i = d.add(DraftKind::Single);
+    assert_eq!(d.questions[i].id, "bousai-5");
+}
+
+#[test]
 fn questions_added_before_the_course_id_take_its_prefix_once_it_is_typed() {
     let mut d = Draft::new();
     d.add(DraftKind::Single);

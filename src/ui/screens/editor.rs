@@ -231,11 +231,23 @@ fn Start() -> impl IntoView {
     let catalog = Catalog::expect();
     let chosen = RwSignal::new(String::new());
     let failed = RwSignal::new(None::<&'static str>);
-    let open = move |draft: Draft| {
-        ed.draft.set(Some(draft));
-        focus_id("ed-id");
-    };
-    let create = move |_| open(Draft::new());
+    // A draft of a shipped course's id (a revision, or a file made from
+    // it) never hands out an id the release's version has and the draft
+    // dropped: learners may have progress on it.
+    let open = Callback::new({
+        let catalog = catalog.clone();
+        move |mut draft: Draft| {
+            let catalog = catalog.clone();
+            leptos::task::spawn_local(async move {
+                let id = draft.settings.id.trim().to_owned();
+                let known = catalog.shipped_question_ids(&id).await;
+                draft.retire_known(known.iter().map(String::as_str));
+                ed.draft.set(Some(draft));
+                focus_id("ed-id");
+            });
+        }
+    });
+    let create = move |_| open.run(Draft::new());
     let open_listed = {
         let catalog = catalog.clone();
         move |_| {
@@ -253,7 +265,7 @@ fn Start() -> impl IntoView {
                             .map(|c| (c.course.clone(), c.file.name.clone()))
                     });
                     if let Some((course, name)) = found {
-                        open(Draft::from_course(&course, Origin::Kept(name)));
+                        open.run(Draft::from_course(&course, Origin::Kept(name)));
                     }
                 }
                 "p" => {
@@ -263,7 +275,7 @@ fn Start() -> impl IntoView {
                             .map(|c| c.course.clone())
                     });
                     if let Some(course) = found {
-                        open(Draft::from_course(&course, Origin::Published(id)));
+                        open.run(Draft::from_course(&course, Origin::Published(id)));
                     }
                 }
                 _ => {
@@ -275,7 +287,7 @@ fn Start() -> impl IntoView {
                         };
                         match course {
                             Some(course) => {
-                                open(Draft::from_course(&course, Origin::Shipped(id)));
+                                open.run(Draft::from_course(&course, Origin::Shipped(id)));
                             }
                             None => failed.set(Some(ed.t().open_fetch_failed)),
                         }
@@ -293,7 +305,7 @@ fn Start() -> impl IntoView {
             let text = read_text(file).await.unwrap_or_default();
             let files = [SourceFile::new(name.clone(), text)];
             match quiz_core::check_files(&files).courses.into_iter().next() {
-                Some(course) => open(Draft::from_course(&course, Origin::File(name))),
+                Some(course) => open.run(Draft::from_course(&course, Origin::File(name))),
                 None => failed.set(Some(ed.t().open_file_failed)),
             }
         });

@@ -50,6 +50,21 @@ impl Catalog {
         Ok(())
     }
 
+    /// The question ids of the release's own version of shipped course
+    /// `id` (fetched if need be), even when a published revision shows in
+    /// its place; empty for a course this build does not ship.
+    pub async fn shipped_question_ids(&self, id: &str) -> Vec<String> {
+        if !self.is_shipped(id) || self.load(&[id.to_owned()]).await.is_err() {
+            return Vec::new();
+        }
+        self.loaded.with_untracked(|l| {
+            l.iter()
+                .find(|c| c.id == id)
+                .map(|c| c.questions.iter().map(|q| q.id.clone()).collect())
+                .unwrap_or_default()
+        })
+    }
+
     /// Every shipped id, for screens that need every course.
     pub fn shipped_ids(&self) -> Vec<String> {
         self.shipped.iter().map(|c| c.id.clone()).collect()
