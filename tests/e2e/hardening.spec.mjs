@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HomePage, QuizPage, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
+import { HomePage, QuizPage, replaceStoredProgress, shippedCourses, questionById, correctChoices, test, expect } from './pages.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
@@ -112,8 +112,7 @@ const STORED = {
 
 for (const [name, value] of Object.entries(STORED)) {
   test(`stored progress (${name}): no blank screen, data kept`, async ({ page }) => {
-    await page.goto('./');
-    await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('kenshu.progress', v); }, value);
+    await replaceStoredProgress(page, value);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'コース一覧' })).toBeVisible();
     await expect(page.getByRole('alert')).toBeVisible();

@@ -4,7 +4,7 @@
 // gone…), opened on every screen that reads it. Nothing crashes, the
 // learner is told what happened, the original is kept aside, and the
 // learner's name, history and other courses stay intact.
-import { shippedCourses, test, expect } from './pages.mjs';
+import { replaceStoredProgress, shippedCourses, test, expect } from './pages.mjs';
 
 const [first, second] = shippedCourses();
 const single = first.question.find((q) => (q.kind ?? 'single') === 'single');
@@ -46,8 +46,7 @@ const SCREENS = ['#/', `#/course/${first.id}`, `#/course/${first.id}/attempt`, `
 
 for (const [name, [value, told]] of Object.entries(CASES)) {
   test(`progress that no longer fits (${name}): every screen opens, nothing is lost`, async ({ page }) => {
-    await page.goto('./');
-    await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('kenshu.progress', v); }, value);
+    await replaceStoredProgress(page, value);
     for (const screen of SCREENS) {
       await page.goto(`./${screen}`);
       await page.reload();

@@ -152,6 +152,17 @@ export async function takeCourse(page, course, { wrong = 0 } = {}) {
   await expect(page.locator('#score')).toBeVisible();
 }
 
+/**
+ * Puts `value` in the progress key as the only stored value, once the app
+ * of the first load is running: an app still starting would read the value
+ * (and repair it) before the reload that the test means to check.
+ */
+export async function replaceStoredProgress(page, value) {
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: '始める' }).first()).toBeVisible();
+  await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('kenshu.progress', v); }, value);
+}
+
 /** Answers the next `n` questions of the attempt on screen rightly; returns their ids. */
 export async function answerNext(page, n) {
   const quiz = new QuizPage(page);
