@@ -52,19 +52,15 @@ impl Store {
         let repaired_at_load = store.check_in(&mut loaded, raw.as_deref(), &courses);
         store.progress.set(loaded);
 
-        // Kept local courses are checked after the first screen is up: check
-        // progress again once they are known.
+        // Kept local courses are checked after the first screen is up, and
+        // a fetched course brings its questions' versions: check progress
+        // again whenever the courses known change.
         Effect::new({
             let catalog = catalog.clone();
             move |prev: Option<()>| {
                 let courses = catalog.shapes();
-                if prev.is_none() {
-                    return;
-                }
-                let mut p = store.progress.get_untracked();
-                let raw = serde_json::to_string(&p).ok();
-                if store.check_in(&mut p, raw.as_deref(), &courses) {
-                    store.progress.set(p);
+                if prev.is_some() {
+                    store.recheck(&courses);
                 }
             }
         });
@@ -139,13 +135,18 @@ impl Store {
     /// maybe after the screen is drawn). What changes is kept aside and
     /// told like any repair.
     pub fn check_courses(&self, courses: &[Course]) {
-        let courses = Courses {
+        self.recheck(&Courses {
             shapes: courses.iter().map(Into::into).collect(),
             complete: false,
-        };
+        });
+    }
+
+    /// The progress in memory checked again against `courses`
+    /// ([`Store::check_in`]); set only when something changed.
+    fn recheck(&self, courses: &Courses) {
         let mut p = self.progress.get_untracked();
         let raw = serde_json::to_string(&p).ok();
-        if self.check_in(&mut p, raw.as_deref(), &courses) {
+        if self.check_in(&mut p, raw.as_deref(), courses) {
             self.progress.set(p);
         }
     }
